@@ -79,7 +79,8 @@ class FlussonicError(AppError):
 
 
 class AuthServiceError(AppError):
-    """Any failure talking to the Auth Service."""
+    """Any failure talking to the Auth Service; ``transient`` says whether a retry may succeed."""
 
     code = "AUTH_SERVICE_ERROR"
     status_code = 502
+    transient = False

@@ -1,0 +1,71 @@
+# Playlist Service — every routine action has a target; CI runs the same ones.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BACKEND := backend
+FRONTEND := frontend
+UV := uv
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: help
+help: ## list targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
+
+.PHONY: install
+install: install-backend install-frontend ## install backend and frontend dependencies from the lock files
+
+.PHONY: install-backend
+install-backend:
+	cd $(BACKEND) && $(UV) sync --locked
+
+.PHONY: install-frontend
+install-frontend:
+	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm ci --no-audit --no-fund; fi
+	cd $(BACKEND)/tests/playlist_parser && npm ci --no-audit --no-fund
+
+.PHONY: run
+run: install ## start the whole product locally (embedded PostgreSQL, simulators, backend, SPA)
+	cd $(BACKEND) && $(UV) run python -m devtools.run
+
+.PHONY: test
+test: install openapi-check test-backend ## run every test (fails when a needed tool is missing)
+
+.PHONY: test-backend
+test-backend: ## backend tests against a throwaway PostgreSQL and the simulators
+	cd $(BACKEND) && $(UV) run pytest -q
+
+.PHONY: lint
+lint: ## ruff, mypy --strict (and tsc, eslint for the frontend)
+	cd $(BACKEND) && $(UV) run ruff check . && $(UV) run ruff format --check . && $(UV) run mypy src devtools
+
+.PHONY: fmt
+fmt: ## auto-format and fix what ruff can
+	cd $(BACKEND) && $(UV) run ruff format . && $(UV) run ruff check --fix .
+
+.PHONY: openapi
+openapi: ## export openapi/openapi.json from the app
+	cd $(BACKEND) && $(UV) run playlist-service export-openapi --output ../openapi/openapi.json
+
+.PHONY: openapi-check
+openapi-check: ## fail when openapi/openapi.json differs from what the app produces
+	@tmp=$$(mktemp) && cd $(BACKEND) && $(UV) run playlist-service export-openapi --output $$tmp && \
+	  if ! diff -u ../openapi/openapi.json $$tmp | head -60; then :; fi && \
+	  if ! cmp -s ../openapi/openapi.json $$tmp; then rm -f $$tmp; \
+	    echo "openapi/openapi.json is stale: run 'make openapi' and commit it"; exit 1; fi; \
+	  rm -f $$tmp; echo "openapi/openapi.json is up to date"
+
+.PHONY: migrate
+migrate: ## apply migrations to DATABASE_URL (or the embedded dev database)
+	cd $(BACKEND) && $(UV) run python -m devtools.migrate
+
+.PHONY: migration
+migration: ## autogenerate a migration: make migration name="add x"
+	cd $(BACKEND) && $(UV) run python -m devtools.migrate --autogenerate "$(name)"
+
+.PHONY: bench
+bench: install ## benchmarks (sync, playlist, auth push, 100k subscribers); figures go in README
+	cd $(BACKEND) && $(UV) run python -m bench
+
+.PHONY: create-admin
+create-admin: ## create an admin in DATABASE_URL: make create-admin name=alice
+	cd $(BACKEND) && $(UV) run playlist-service create-admin $(name)

@@ -1,0 +1,177 @@
+"""The one map from exceptions to the spec §7.4 error envelope."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from advanced_alchemy.exceptions import IntegrityError as AAIntegrityError
+from advanced_alchemy.exceptions import NotFoundError as AANotFoundError
+from litestar import Request, Response
+from litestar.exceptions import (
+    HTTPException,
+    MethodNotAllowedException,
+    NotAuthorizedException,
+    NotFoundException,
+    PermissionDeniedException,
+    ValidationException,
+)
+from litestar.types import ExceptionHandlersMap
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import IntegrityError as SAIntegrityError
+
+from playlist_service.api.envelope import ErrorDetail, error_envelope
+from playlist_service.api.request_id import request_id_of
+from playlist_service.errors import AppError
+
+log = logging.getLogger("playlist_service.errors")
+
+_STATUS_CODES = {
+    400: "BAD_REQUEST",
+    401: "UNAUTHORIZED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    409: "CONFLICT",
+    413: "PAYLOAD_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    422: "VALIDATION_ERROR",
+    429: "TOO_MANY_REQUESTS",
+}
+_UNIQUE_NAME = re.compile(
+    r"^uq_(?P<table>[a-z_]+?)_(?P<column>name|username|stream_name|agreement_number|token|key_hash)$"
+)
+_FK_NAME = re.compile(r"^fk_(?P<table>[a-z_]+?)_(?P<column>[a-z_]+_id)_")
+
+
+def _respond(
+    request: Request[Any, Any, Any], status: int, code: str, message: str, details: Any = None
+) -> Response[Any]:
+    body = error_envelope(code, message, details, request_id=request_id_of(request.scope))
+    return Response(content=body, status_code=status)
+
+
+def _validation_details(extra: Any) -> list[ErrorDetail]:
+    details: list[ErrorDetail] = []
+    for item in extra if isinstance(extra, list) else []:
+        if not isinstance(item, dict):
+            continue
+        message = str(item.get("message", "Invalid value"))
+        field = item.get("key")
+        # msgspec reports nested paths as "... - at `$.field[0].x`".
+        match = re.search(r"at `\$\.?([^`]*)`", message)
+        if match:
+            field = match.group(1) or field
+            message = message[: match.start()].rstrip(" -")
+        if item.get("source") == "body" and not field:
+            field = "body"
+        details.append(ErrorDetail(message=message, field=str(field) if field else None))
+    return details
+
+
+def _app_error(request: Request[Any, Any, Any], exc: AppError) -> Response[Any]:
+    if exc.status_code >= 500:
+        log.warning("%s: %s (request %s)", exc.code, exc.message, request_id_of(request.scope))
+    return _respond(request, exc.status_code, exc.code, exc.message, exc.details)
+
+
+def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
+    details = _validation_details(exc.extra)
+    if not details and exc.detail and "JSON" in str(exc.detail):
+        details = [ErrorDetail(field="body", message=str(exc.detail))]
+    names = ", ".join(d.field for d in details if d.field) or "request"
+    message = f"Invalid value for: {names}" if details else str(exc.detail or "Validation failed")
+    if exc.detail and "malformed" in str(exc.detail).lower():
+        message = "Request body is not valid JSON"
+    return _respond(request, 422, "VALIDATION_ERROR", message, details or None)
+
+
+def _http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    status = exc.status_code
+    if status >= 500:
+        return _internal(request, exc)
+    code = _STATUS_CODES.get(status, "BAD_REQUEST")
+    message = str(exc.detail) if exc.detail else code.replace("_", " ").capitalize()
+    if isinstance(exc, NotFoundException) and message in {"Not Found", "Not found"}:
+        message = "Resource not found"
+    if isinstance(exc, MethodNotAllowedException):
+        message = "Method not allowed for this resource"
+    response = _respond(request, status, code, message)
+    if status == 405 and exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+def _sqlstate(exc: BaseException) -> tuple[str | None, str | None]:
+    orig: BaseException | None = getattr(exc, "orig", None) or exc.__cause__
+    while orig is not None:
+        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        if state:
+            return str(state), getattr(orig, "constraint_name", None)
+        orig = orig.__cause__
+    return None, None
+
+
+def _integrity(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    state, constraint = _sqlstate(exc)
+    if state == "23505":  # unique_violation: decided by the database, so concurrent requests agree
+        field = None
+        if constraint and (m := _UNIQUE_NAME.match(constraint)):
+            field = m.group("column")
+        label = field.replace("_", " ") if field else "value"
+        return _respond(
+            request,
+            409,
+            "DUPLICATE_ENTRY",
+            f"A record with this {label} already exists",
+            [ErrorDetail(field=field, message="must be unique")] if field else None,
+        )
+    if state == "23503":  # foreign_key_violation: a referenced id vanished or never existed
+        field = m.group("column") if constraint and (m := _FK_NAME.match(constraint)) else None
+        return _respond(
+            request,
+            422,
+            "VALIDATION_ERROR",
+            "A referenced record does not exist",
+            [ErrorDetail(field=field, message="does not exist")] if field else None,
+        )
+    return _internal(request, exc)
+
+
+def _not_found(request: Request[Any, Any, Any], exc: AANotFoundError) -> Response[Any]:
+    return _respond(request, 404, "NOT_FOUND", "Resource not found")
+
+
+def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    log.error(
+        "Unhandled error on %s %s (request %s)",
+        request.method,
+        request.url.path,
+        request_id_of(request.scope),
+        exc_info=exc,
+    )
+    return _respond(request, 500, "INTERNAL_ERROR", "Internal server error. Quote the request id when reporting it.")
+
+
+def _db_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]:
+    state, _ = _sqlstate(exc)
+    if state and state.startswith("23"):
+        return _integrity(request, exc)
+    if state in {"22001", "22003", "22P02", "22007", "22008"}:  # too long, out of range, bad text
+        return _respond(request, 422, "VALIDATION_ERROR", "A value is out of range or too long")
+    return _internal(request, exc)
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    AppError: _app_error,
+    ValidationException: _validation,
+    NotAuthorizedException: lambda r, e: _respond(r, 401, "UNAUTHORIZED", str(e.detail) or "Not authenticated"),
+    PermissionDeniedException: lambda r, e: _respond(r, 403, "FORBIDDEN", str(e.detail) or "Forbidden"),
+    HTTPException: _http,
+    AANotFoundError: _not_found,
+    AAIntegrityError: _integrity,
+    SAIntegrityError: _integrity,
+    DBAPIError: _db_error,
+    Exception: _internal,
+}

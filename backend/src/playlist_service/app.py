@@ -1,0 +1,83 @@
+"""``create_app(settings)``: the one place where the application is wired together."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
+from litestar import Litestar, Router
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
+from litestar.types import ControllerRouterHandler
+
+from playlist_service.admins.controller import AuthController
+from playlist_service.api.auth import API_PREFIX, PUBLIC_PATHS, AuthMiddleware
+from playlist_service.api.errors import EXCEPTION_HANDLERS
+from playlist_service.api.openapi import document_errors, openapi_config, tidy_schema_names
+from playlist_service.api.request_id import RequestIdMiddleware
+from playlist_service.db.config import make_alchemy_config
+from playlist_service.health.controller import HealthController
+from playlist_service.integrations.auth_service import AuthServiceClient
+from playlist_service.integrations.factory import auth_service_config, flussonic_config
+from playlist_service.integrations.flussonic import FlussonicClient
+from playlist_service.logging import configure_logging
+from playlist_service.settings import Settings
+
+log = logging.getLogger("playlist_service")
+
+# Every /api/v1 controller, in the order they appear in the docs.
+V1_CONTROLLERS: Sequence[ControllerRouterHandler] = [AuthController]
+
+
+def provide_flussonic(state: State) -> FlussonicClient:
+    client: FlussonicClient = state.flussonic
+    return client
+
+
+def provide_auth_service(state: State) -> AuthServiceClient:
+    client: AuthServiceClient = state.auth_service
+    return client
+
+
+def create_app(settings: Settings) -> Litestar:
+    configure_logging(settings.log_level)
+    alchemy = make_alchemy_config(settings)
+    session_maker = alchemy.create_session_maker()
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        # One HTTP client per integration for the process, closed on shutdown.
+        app.state.flussonic = FlussonicClient(flussonic_config(settings))
+        app.state.auth_service = AuthServiceClient(auth_service_config(settings))
+        log.info("Playlist Service started (API under %s)", API_PREFIX)
+        try:
+            yield
+        finally:
+            await app.state.flussonic.aclose()
+            await app.state.auth_service.aclose()
+
+    app = Litestar(
+        route_handlers=[Router(path=API_PREFIX, route_handlers=list(V1_CONTROLLERS)), HealthController],
+        plugins=[SQLAlchemyPlugin(config=alchemy)],
+        dependencies={
+            "settings": Provide(lambda: settings, sync_to_thread=False, use_cache=True),
+            "flussonic": Provide(provide_flussonic, sync_to_thread=False),
+            "auth_service": Provide(provide_auth_service, sync_to_thread=False),
+        },
+        middleware=[
+            RequestIdMiddleware,
+            DefineMiddleware(AuthMiddleware, session_maker=session_maker, session_timeout=settings.session_timeout),
+        ],
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=openapi_config(),
+        request_max_body_size=settings.max_request_body_bytes,
+        lifespan=[lifespan],
+        state=State({"settings": settings, "session_maker": session_maker}),
+        debug=False,
+    )
+    tidy_schema_names(app.openapi_schema)
+    document_errors(app.openapi_schema, API_PREFIX, PUBLIC_PATHS)
+    return app

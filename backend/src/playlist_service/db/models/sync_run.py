@@ -1,0 +1,28 @@
+"""A record of each Flussonic sync, for the dashboard and for diagnosing failures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from playlist_service.db.base import Base, IdMixin
+from playlist_service.db.models.enums import SyncRunStatus, pg_enum
+
+
+class FlussonicSyncRun(IdMixin, Base):
+    __tablename__ = "flussonic_sync_runs"
+
+    started_at: Mapped[datetime] = mapped_column(server_default=text("now()"), index=True)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[SyncRunStatus] = mapped_column(pg_enum(SyncRunStatus, "sync_run_status"))
+    forced: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    triggered_by_id: Mapped[int | None] = mapped_column(ForeignKey("admins.id", ondelete="SET NULL"))
+    total: Mapped[int] = mapped_column(default=0, server_default="0")
+    new: Mapped[int] = mapped_column(default=0, server_default="0")
+    updated: Mapped[int] = mapped_column(default=0, server_default="0")
+    unchanged: Mapped[int] = mapped_column(default=0, server_default="0")
+    orphaned: Mapped[int] = mapped_column(default=0, server_default="0")
+    restored: Mapped[int] = mapped_column(default=0, server_default="0")
+    error: Mapped[str | None] = mapped_column(Text)

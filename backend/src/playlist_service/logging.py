@@ -1,0 +1,12 @@
+"""Log configuration. Tokens, passwords and keys are never passed to a logger by our code."""
+
+from __future__ import annotations
+
+import logging
+
+
+def configure_logging(level: str) -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("playlist_service").setLevel(level)
