@@ -65,6 +65,8 @@ class PlaylistEntry(msgspec.Struct, frozen=True):
 
 # \s covers TAB/LF/CR/VT/FF, U+001C-001F, NEL, NBSP, U+2028/2029 and other Unicode spaces.
 _SPACE_RUN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
+_BATCH = 64
+_BATCH_MAX_CHARS = 16_384
 _ASCII_CONTROLS = bytes(range(0x20)) + b"\x7f"
 _PATH_UNRESERVED = re.compile(r"[A-Za-z0-9_.~/-]*")
 _URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -94,19 +96,29 @@ def _clean(value: str, *, equals: bool = False) -> str:
 
 
 def _clean_column(values: list[str], *, equals: bool = False) -> list[str]:
-    """``_clean`` over one attribute of every channel, checking the whole column at once first.
+    """``_clean`` over one attribute of every channel, checking a batch of values at once first.
 
-    Values almost never need changing, and a few C-level scans over the joined column cost far less
-    than a Python call per value (this is what keeps 2,000 channels around a millisecond).
+    Values almost never need changing, and a few C-level scans over a joined batch of short values
+    cost far less than a Python call per value.
     """
-    joined = '"'.join(values)
-    plain = (
-        joined.count('"') == len(values) - 1
-        and not (equals and "=" in joined)
-        and not _needs_spacing_fix(joined)
-        and not (" " in joined and ('" ' in joined or ' "' in joined))
-    )
-    return values if plain else [_clean(v, equals=equals) for v in values]
+    out: list[str] = []
+    for start in range(0, len(values), _BATCH):
+        batch = values[start : start + _BATCH]
+        # Large values (multi-KB logos): joining would only add a copy, and the per-call cost no
+        # longer matters next to the scan itself.
+        plain = sum(map(len, batch)) <= _BATCH_MAX_CHARS and _batch_is_plain(batch, equals)
+        out += batch if plain else [_clean(v, equals=equals) for v in batch]
+    return out
+
+
+def _batch_is_plain(batch: list[str], equals: bool) -> bool:
+    joined = "".join(batch)
+    if '"' in joined or (equals and "=" in joined) or _needs_spacing_fix(joined):
+        return False
+    if " " in joined:  # no value may start or end with a space (values hold no '"' now)
+        separated = '"'.join(batch)
+        return '" ' not in separated and ' "' not in separated
+    return True
 
 
 def stream_url(base_url: str, stream_name: str, token: str) -> str:
@@ -116,17 +128,22 @@ def stream_url(base_url: str, stream_name: str, token: str) -> str:
     non-ASCII cannot end the path); the token is percent-encoded whole. Trailing slashes of the base
     are dropped; whitespace and control characters in it are percent-encoded so it stays one line.
     """
-    return f"{_base(base_url)}/{_path(stream_name)}/video.m3u8?token={quote(token, safe='')}"
+    return f"{_base(base_url)}/{_path(stream_name)}/video.m3u8?token={_quote(token)}"
 
 
 def _base(base_url: str) -> str:
-    return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), base_url.strip()).rstrip("/")
+    return _URL_UNSAFE.sub(lambda m: _quote(m.group()), base_url.strip()).rstrip("/")
 
 
 def _path(stream_name: str) -> str:
     if _PATH_UNRESERVED.fullmatch(stream_name):  # the usual case; quote() is pure Python and slow
         return stream_name
-    return "/".join(quote(segment, safe="") for segment in stream_name.split("/"))
+    return "/".join(_quote(segment) for segment in stream_name.split("/"))
+
+
+def _quote(text: str) -> str:
+    # errors="replace": a lone surrogate (possible from a JSON "\\ud800" escape) becomes "?" = %3F.
+    return quote(text, safe="", errors="replace")
 
 
 def render_playlist(entries: Iterable[PlaylistEntry], token: str) -> str:
@@ -157,7 +174,7 @@ def _attr_column(name: str, values: list[str]) -> list[str]:
 
 
 def _url_column(base_urls: list[str], stream_names: list[str], token: str) -> list[str]:
-    tail = f"/video.m3u8?token={quote(token, safe='')}\n"
+    tail = f"/video.m3u8?token={_quote(token)}\n"
     paths = stream_names if _PATH_UNRESERVED.fullmatch("/".join(stream_names)) else map(_path, stream_names)
     bases = {b: _base(b) for b in set(base_urls)}  # a few Flussonic hosts serve thousands of channels
     if len(bases) == 1:
