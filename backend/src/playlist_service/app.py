@@ -18,6 +18,7 @@ from playlist_service.api.auth import API_PREFIX, PUBLIC_PATHS, AuthMiddleware
 from playlist_service.api.errors import EXCEPTION_HANDLERS
 from playlist_service.api.openapi import document_errors, openapi_config, tidy_schema_names
 from playlist_service.api.request_id import RequestIdMiddleware
+from playlist_service.api_keys.controller import ApiKeyController
 from playlist_service.db.config import make_alchemy_config
 from playlist_service.health.controller import HealthController
 from playlist_service.integrations.auth_service import AuthServiceClient
@@ -29,7 +30,7 @@ from playlist_service.settings import Settings
 log = logging.getLogger("playlist_service")
 
 # Every /api/v1 controller, in the order they appear in the docs.
-V1_CONTROLLERS: Sequence[ControllerRouterHandler] = [AuthController]
+V1_CONTROLLERS: Sequence[ControllerRouterHandler] = [AuthController, ApiKeyController]
 
 
 def provide_flussonic(state: State) -> FlussonicClient:

@@ -1,0 +1,38 @@
+"""API key DTOs. The secret itself appears only in :class:`ApiKeyCreated`, once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from playlist_service.api.dto import Input
+
+Scope = Literal["read_only", "read_write"]
+
+
+class ApiKeyCreate(Input):
+    name: Annotated[
+        str,
+        msgspec.Meta(min_length=1, max_length=100, description="Unique label, e.g. the system that uses the key"),
+    ]
+    scope: Annotated[Scope, msgspec.Meta(description="read_only keys may only GET")] = "read_only"
+
+
+class ApiKeyRead(msgspec.Struct, kw_only=True):
+    id: int
+    name: str
+    prefix: Annotated[str, msgspec.Meta(description="First characters of the key, to recognise it")]
+    scope: Scope
+    created_by_id: int | None
+    created_by: str | None
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyRead, kw_only=True):
+    """The new key with its secret: shown this once, never again (only its SHA-256 is stored)."""
+
+    key: str

@@ -1,0 +1,154 @@
+"""API keys: created by a signed-in admin, shown once, stored hashed, scoped, revocable."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+Client = AsyncTestClient[Litestar]
+
+
+async def create_key(auth_client: Client, name: str = "billing", scope: str = "read_write") -> dict[str, Any]:
+    response = await auth_client.post("/api/v1/api-keys", json={"name": name, "scope": scope})
+    assert response.status_code == 201, response.text
+    data: dict[str, Any] = response.json()["data"]
+    return data
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+@asynccontextmanager
+async def machine(auth_client: Client) -> AsyncIterator[Client]:
+    """The same client without the admin's cookie and CSRF header: a third-party system."""
+    cookies, csrf = dict(auth_client.cookies), auth_client.headers.pop("X-CSRF-Token")
+    auth_client.cookies.clear()
+    try:
+        yield auth_client
+    finally:
+        for name, value in cookies.items():
+            auth_client.cookies.set(name, value, domain="testserver.local")
+        auth_client.headers["X-CSRF-Token"] = csrf
+
+
+async def test_created_key_is_shown_once_with_a_recognisable_prefix(auth_client: Client) -> None:
+    created = await create_key(auth_client)
+    assert created["key"].startswith("pls_")
+    assert len(created["key"]) >= 4 + 43  # 256 bits, URL-safe base64
+    assert created["key"].startswith(created["prefix"])
+    assert created["scope"] == "read_write"
+    assert created["created_by"] == "admin"
+    assert created["revoked_at"] is None
+
+    listed = (await auth_client.get("/api/v1/api-keys")).json()["data"]
+    assert listed["total"] == 1
+    assert "key" not in listed["items"][0]
+    assert created["key"] not in (await auth_client.get("/api/v1/api-keys")).text
+
+
+async def test_key_is_stored_only_as_its_sha256(auth_client: Client, db: AsyncSession) -> None:
+    created = await create_key(auth_client)
+    row = (await db.execute(text("SELECT key_hash, prefix FROM api_keys"))).one()
+    assert row.key_hash == hashlib.sha256(created["key"].encode()).hexdigest()
+    assert created["key"] not in row.key_hash
+    assert row.prefix == created["prefix"] and len(row.prefix) < len(created["key"]) // 2
+
+
+async def test_key_authenticates_without_cookie_or_csrf_and_records_last_use(auth_client: Client) -> None:
+    created = await create_key(auth_client)
+    async with machine(auth_client) as third_party:
+        me = await third_party.get("/api/v1/auth/me", headers=bearer(created["key"]))
+        assert me.status_code == 200, me.text
+        assert me.json()["data"]["auth_method"] == "api_key"
+    listed = (await auth_client.get("/api/v1/api-keys")).json()["data"]["items"]
+    assert listed[0]["last_used_at"] is not None
+
+
+async def test_read_write_key_can_write_without_csrf(auth_client: Client) -> None:
+    created = await create_key(auth_client)
+    async with machine(auth_client) as third_party:
+        response = await third_party.post("/api/v1/auth/logout", headers=bearer(created["key"]))
+    assert response.status_code == 200, response.text
+
+
+async def test_read_only_key_cannot_write(auth_client: Client) -> None:
+    created = await create_key(auth_client, scope="read_only")
+    async with machine(auth_client) as third_party:
+        assert (await third_party.get("/api/v1/auth/me", headers=bearer(created["key"]))).status_code == 200
+        response = await third_party.post("/api/v1/auth/logout", headers=bearer(created["key"]))
+    assert response.status_code == 403
+    assert response.json()["success"] is False
+    assert response.json()["error"]["code"] == "FORBIDDEN"
+
+
+async def test_scope_defaults_to_read_only(auth_client: Client) -> None:
+    response = await auth_client.post("/api/v1/api-keys", json={"name": "reports"})
+    assert response.status_code == 201
+    assert response.json()["data"]["scope"] == "read_only"
+
+
+async def test_revoked_key_is_refused_and_stays_listed(auth_client: Client) -> None:
+    created = await create_key(auth_client)
+    revoked = await auth_client.delete(f"/api/v1/api-keys/{created['id']}")
+    assert revoked.status_code == 200, revoked.text
+    assert revoked.json()["data"]["revoked_at"] is not None
+
+    async with machine(auth_client) as third_party:
+        response = await third_party.get("/api/v1/auth/me", headers=bearer(created["key"]))
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "UNAUTHORIZED"
+
+    items = (await auth_client.get("/api/v1/api-keys")).json()["data"]["items"]
+    assert [(i["id"], i["revoked_at"] is not None) for i in items] == [(created["id"], True)]
+    again = await auth_client.delete(f"/api/v1/api-keys/{created['id']}")
+    assert again.status_code == 200
+    assert again.json()["data"]["revoked_at"] == revoked.json()["data"]["revoked_at"]
+
+
+async def test_revoking_unknown_key_is_not_found(auth_client: Client) -> None:
+    response = await auth_client.delete("/api/v1/api-keys/999999")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "NOT_FOUND"
+
+
+async def test_api_keys_cannot_manage_api_keys(auth_client: Client) -> None:
+    created = await create_key(auth_client, scope="read_write")
+    async with machine(auth_client) as third_party:
+        headers = bearer(created["key"])
+        listing = await third_party.get("/api/v1/api-keys", headers=headers)
+        minting = await third_party.post("/api/v1/api-keys", json={"name": "more"}, headers=headers)
+        revoking = await third_party.delete(f"/api/v1/api-keys/{created['id']}", headers=headers)
+    for response in (listing, minting, revoking):
+        assert response.status_code == 403, response.text
+        assert response.json()["error"]["code"] == "FORBIDDEN"
+    items = (await auth_client.get("/api/v1/api-keys")).json()["data"]["items"]
+    assert len(items) == 1 and items[0]["revoked_at"] is None
+
+
+async def test_duplicate_name_is_a_duplicate_entry(auth_client: Client) -> None:
+    await create_key(auth_client, name="billing")
+    response = await auth_client.post("/api/v1/api-keys", json={"name": "billing"})
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "DUPLICATE_ENTRY"
+
+
+async def test_invalid_scope_and_unknown_fields_are_validation_errors(auth_client: Client) -> None:
+    bad_scope = await auth_client.post("/api/v1/api-keys", json={"name": "x", "scope": "admin"})
+    unknown = await auth_client.post("/api/v1/api-keys", json={"name": "x", "key": "pls_mine"})
+    empty = await auth_client.post("/api/v1/api-keys", json={"name": ""})
+    for response in (bad_scope, unknown, empty):
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "VALIDATION_ERROR"
+
+
+async def test_api_keys_need_authentication(client: Client) -> None:
+    response = await client.get("/api/v1/api-keys")
+    assert response.status_code == 401
