@@ -68,6 +68,7 @@ class User(IdMixin, TimestampMixin, Base):
     # when the sequence it pushed is still current.
     auth_sync_seq: Mapped[int] = mapped_column(BigInteger, default=1, server_default="1")
     auth_sync_error: Mapped[str | None] = mapped_column(Text)
+    auth_sync_error_at: Mapped[datetime | None]
     auth_sync_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     auth_sync_next_at: Mapped[datetime | None]
     auth_synced_at: Mapped[datetime | None]

@@ -126,6 +126,7 @@ def upgrade() -> None:
         ),
         sa.Column("auth_sync_seq", sa.BigInteger(), server_default="1", nullable=False),
         sa.Column("auth_sync_error", sa.Text(), nullable=True),
+        sa.Column("auth_sync_error_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("auth_sync_attempts", sa.Integer(), server_default="0", nullable=False),
         sa.Column("auth_sync_next_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("auth_synced_at", sa.DateTime(timezone=True), nullable=True),
