@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from typing import Literal
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -93,12 +94,14 @@ async def login(
         await db.execute(select(Admin).where(func.lower(Admin.username) == key, Admin.is_active))
     ).scalar_one_or_none()
     # Always verify (a dummy hash for unknown names) so timing does not reveal which usernames exist.
-    if not verify_password(admin.password_hash if admin else None, password) or admin is None:
+    # argon2 is deliberately slow CPU work: keep it off the event loop (it releases the GIL).
+    verified = await asyncio.to_thread(verify_password, admin.password_hash if admin else None, password)
+    if not verified or admin is None:
         db.add(LoginAttempt(username=key, client_ip=client_ip))
         await db.commit()
         raise InvalidCredentialsError("Invalid username or password")
     if needs_rehash(admin.password_hash):
-        admin.password_hash = hash_password(password)
+        admin.password_hash = await asyncio.to_thread(hash_password, password)
     now = datetime.now(UTC)
     admin.last_login_at = now
     await db.execute(delete(LoginAttempt).where(LoginAttempt.username == key))

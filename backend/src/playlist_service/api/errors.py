@@ -48,8 +48,10 @@ _FK_NAME = re.compile(r"^fk_(?P<table>[a-z_]+?)_(?P<column>[a-z_]+_id)_")
 def _respond(
     request: Request[Any, Any, Any], status: int, code: str, message: str, details: Any = None
 ) -> Response[Any]:
-    body = error_envelope(code, message, details, request_id=request_id_of(request.scope))
-    return Response(content=body, status_code=status)
+    request_id = request_id_of(request.scope)
+    body = error_envelope(code, message, details, request_id=request_id)
+    # Set here too: errors raised in middleware are answered outside RequestIdMiddleware.
+    return Response(content=body, status_code=status, headers={"X-Request-ID": request_id} if request_id else None)
 
 
 def _validation_details(extra: Any) -> list[ErrorDetail]:
@@ -58,13 +60,18 @@ def _validation_details(extra: Any) -> list[ErrorDetail]:
         if not isinstance(item, dict):
             continue
         message = str(item.get("message", "Invalid value"))
-        field = item.get("key")
+        key = item.get("key")
+        # The request body is the "data" kwarg; its fields are named from the root of the body.
+        field = None if key == "data" else key
         # msgspec reports nested paths as "... - at `$.field[0].x`".
         match = re.search(r"at `\$\.?([^`]*)`", message)
         if match:
             field = match.group(1) or field
             message = message[: match.start()].rstrip(" -")
-        if item.get("source") == "body" and not field:
+        missing = re.search(r"missing required field `([^`]+)`", message)
+        if missing:
+            field = f"{field}.{missing.group(1)}" if field else missing.group(1)
+        if field is None and item.get("source") == "body":
             field = "body"
         details.append(ErrorDetail(message=message, field=str(field) if field else None))
     return details
@@ -104,13 +111,15 @@ def _http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
 
 
 def _sqlstate(exc: BaseException) -> tuple[str | None, str | None]:
+    """SQLSTATE and constraint name from the driver error under SQLAlchemy's (and the adapter's) wrappers."""
+    state: str | None = None
+    constraint: str | None = None
     orig: BaseException | None = getattr(exc, "orig", None) or exc.__cause__
     while orig is not None:
-        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-        if state:
-            return str(state), getattr(orig, "constraint_name", None)
+        state = state or getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        constraint = constraint or getattr(orig, "constraint_name", None)
         orig = orig.__cause__
-    return None, None
+    return (str(state) if state else None), constraint
 
 
 def _integrity(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

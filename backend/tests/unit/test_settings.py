@@ -1,0 +1,107 @@
+"""Settings: spec §4 names and defaults, and one clear line naming a bad variable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from playlist_service.settings import Settings, SettingsError
+
+BASE = {
+    "DATABASE_URL": "postgresql+asyncpg://u:p@localhost:5432/playlist_service",
+    "SECRET_KEY": "a-long-enough-random-secret-value",
+    "FLUSSONIC_URL": "http://flussonic:8080",
+    "FLUSSONIC_API_KEY": "key",
+    "AUTH_SERVICE_URL": "http://auth-service:8090/",
+    "AUTH_SERVICE_API_KEY": "key",
+}
+
+
+def test_spec_defaults():
+    s = Settings.from_env(BASE)
+    assert (s.db_pool_size, s.db_max_overflow, s.db_pool_timeout, s.db_echo) == (5, 10, 30, False)
+    assert (s.session_timeout, s.api_host, s.api_port) == (86400, "0.0.0.0", 8080)
+    assert s.auth_service_url == "http://auth-service:8090"
+    assert s.flussonic_playback_url == "http://flussonic:8080"
+    assert s.operator_timezone == "UTC"
+    assert s.logo_max_bytes == 256 * 1024
+
+
+def test_secrets_are_not_in_the_repr():
+    text = repr(Settings.from_env(BASE))
+    assert BASE["SECRET_KEY"] not in text
+    assert "auth_service_api_key" not in text
+
+
+@pytest.mark.parametrize(
+    "name", ["DATABASE_URL", "SECRET_KEY", "FLUSSONIC_URL", "AUTH_SERVICE_URL", "AUTH_SERVICE_API_KEY"]
+)
+def test_missing_required_variable_is_named(name):
+    env = {k: v for k, v in BASE.items() if k != name}
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env(env)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DB_POOL_SIZE", "many"),
+        ("DB_POOL_SIZE", "0"),
+        ("DB_ECHO", "maybe"),
+        ("SESSION_TIMEOUT", "-5"),
+        ("API_PORT", "http"),
+        ("FLUSSONIC_URL", "flussonic:8080"),
+        ("OPERATOR_TIMEZONE", "Mars/Olympus"),
+        ("FLUSSONIC_API_FORMAT", "v9"),
+        ("SECRET_KEY", "your-secret-key-here"),
+        ("SECRET_KEY", "short"),
+        ("DATABASE_URL", "mysql://x"),
+    ],
+)
+def test_invalid_value_is_named(name, value):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({**BASE, name: value})
+
+
+def test_flussonic_login_can_replace_the_api_key():
+    env = {k: v for k, v in BASE.items() if k != "FLUSSONIC_API_KEY"}
+    with pytest.raises(SettingsError, match="FLUSSONIC_API_KEY"):
+        Settings.from_env(env)
+    s = Settings.from_env({**env, "FLUSSONIC_LOGIN": "admin", "FLUSSONIC_PASSWORD": "pw"})
+    assert s.flussonic_login == "admin"
+
+
+def test_plain_postgresql_url_gets_the_async_driver():
+    s = Settings.from_env({**BASE, "DATABASE_URL": "postgresql://u:p@db/x"})
+    assert s.database_url == "postgresql+asyncpg://u:p@db/x"
+
+
+def test_env_file_is_read_and_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    env_file = tmp_path / ".env"
+    env_file.write_text("\n".join(f"{k}={v}" for k, v in BASE.items()) + "\n# comment\nAPI_PORT='9000'\n")
+    for key in [*BASE, "API_PORT"]:
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("DB_POOL_SIZE", "7")
+    s = Settings.from_env(env_file=env_file)
+    assert s.api_port == 9000
+    assert s.db_pool_size == 7
+
+
+def test_server_entry_point_stops_with_one_clear_line():
+    env = {k: v for k, v in os.environ.items() if k not in BASE}
+    env.update({k: v for k, v in BASE.items() if k != "SECRET_KEY"})
+    result = subprocess.run(
+        [sys.executable, "-c", "import playlist_service.asgi"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd="/",
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "Configuration error: SECRET_KEY is required but not set"
