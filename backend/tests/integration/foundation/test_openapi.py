@@ -1,0 +1,71 @@
+"""The OpenAPI document is a usable contract: typed envelopes, stable operation ids, docs served."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Litestar
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def operations(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (path, method, item[method]) for path, item in schema["paths"].items() for method in METHODS if method in item
+    ]
+
+
+def test_every_operation_has_a_unique_camel_case_operation_id(app: Litestar):
+    schema = app.openapi_schema.to_schema()
+    ids = [op.get("operationId") for _, _, op in operations(schema)]
+    assert all(ids), "every handler needs operation_id"
+    assert len(ids) == len(set(ids))
+    for operation_id in ids:
+        assert operation_id[0].islower() and "_" not in operation_id and "-" not in operation_id, operation_id
+
+
+def test_success_bodies_are_named_envelopes_with_typed_data(app: Litestar):
+    schema = app.openapi_schema.to_schema()
+    components = schema["components"]["schemas"]
+    problems = []
+    for path, method, op in operations(schema):
+        if path.startswith("/api/schema"):
+            continue
+        for status, response in op["responses"].items():
+            content = response.get("content", {})
+            if not status.startswith("2") or "application/json" not in content:
+                continue
+            ref = content["application/json"]["schema"].get("$ref", "")
+            name = ref.rsplit("/", 1)[-1]
+            if not name.endswith("Envelope"):
+                problems.append(f"{method.upper()} {path} {status}: {ref or 'inline schema'}")
+                continue
+            data = components[name]["properties"]["data"]
+            if data == {} or (data.get("type") == "object" and not data.get("properties")):
+                problems.append(f"{method.upper()} {path}: untyped data")
+        for status, response in op["responses"].items():
+            if status[0] in "45":
+                ref = response["content"]["application/json"]["schema"]["$ref"]
+                if not ref.endswith("/ErrorEnvelope"):
+                    problems.append(f"{method.upper()} {path} {status}: {ref}")
+    assert not problems, "\n".join(problems)
+
+
+def test_component_names_are_readable(app: Litestar):
+    names = app.openapi_schema.to_schema()["components"]["schemas"]
+    assert not [n for n in names if "." in n or "[" in n or "__" in n]
+
+
+def test_protected_operations_document_401_and_security_schemes(app: Litestar):
+    schema = app.openapi_schema.to_schema()
+    assert set(schema["components"]["securitySchemes"]) == {"sessionCookie", "csrfToken", "apiKey"}
+    for path, method, op in operations(schema):
+        if path.startswith("/api/v1/") and path != "/api/v1/auth/login":
+            assert "401" in op["responses"], f"{method} {path}"
+
+
+async def test_interactive_docs_are_served(client):
+    for path in ("/api/schema", "/api/schema/swagger"):
+        response = await client.get(path)
+        assert response.status_code == 200, path
+        assert "text/html" in response.headers["content-type"]
