@@ -19,18 +19,33 @@ from playlist_service.api.errors import EXCEPTION_HANDLERS
 from playlist_service.api.openapi import document_errors, openapi_config, tidy_schema_names
 from playlist_service.api.request_id import RequestIdMiddleware
 from playlist_service.api_keys.controller import ApiKeyController
+from playlist_service.channels.controller import ChannelController
+from playlist_service.dashboard.controller import DashboardController
 from playlist_service.db.config import make_alchemy_config
+from playlist_service.groups.controller import GroupController
 from playlist_service.health.controller import HealthController
 from playlist_service.integrations.auth_service import AuthServiceClient
 from playlist_service.integrations.factory import auth_service_config, flussonic_config
 from playlist_service.integrations.flussonic import FlussonicClient
 from playlist_service.logging import configure_logging
+from playlist_service.lookup.controller import LookupController
+from playlist_service.packages.controller import PackageController
 from playlist_service.settings import Settings
+from playlist_service.tariffs.controller import TariffController
 
 log = logging.getLogger("playlist_service")
 
 # Every /api/v1 controller, in the order they appear in the docs.
-V1_CONTROLLERS: Sequence[ControllerRouterHandler] = [AuthController, ApiKeyController]
+V1_CONTROLLERS: Sequence[ControllerRouterHandler] = [
+    AuthController,
+    ApiKeyController,
+    DashboardController,
+    ChannelController,
+    GroupController,
+    PackageController,
+    TariffController,
+    LookupController,
+]
 
 
 def provide_flussonic(state: State) -> FlussonicClient:

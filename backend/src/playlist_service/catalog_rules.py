@@ -1,0 +1,66 @@
+"""Input rules shared by the catalogue areas (channels, groups, packages, tariffs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Final
+
+import msgspec
+from sqlalchemy import Integer, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from playlist_service.errors import ValidationError
+
+MAX_ID: Final = 2_147_483_647
+# A positive int4: larger values cannot name a row, so they are refused as input errors, not 404s.
+Id = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100, description="Trimmed; must not be blank")]
+Description = Annotated[str, msgspec.Meta(max_length=2000, description="Trimmed; blank is stored as null")]
+SortOrder = Annotated[int, msgspec.Meta(ge=0, le=MAX_ID)]
+
+
+def clean_name(value: str, field: str = "name") -> str:
+    name = value.strip()
+    if not name:
+        raise ValidationError(f"{field} must not be blank", details=[{"field": field, "message": "must not be blank"}])
+    return name
+
+
+def clean_optional(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def id_list(ids: Iterable[int]) -> str:
+    return ", ".join(str(i) for i in sorted(set(ids)))
+
+
+def duplicates(ids: Sequence[int]) -> set[int]:
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for i in ids:
+        if i in seen:
+            repeated.add(i)
+        seen.add(i)
+    return repeated
+
+
+async def require_ids(
+    db: AsyncSession, id_column: InstrumentedAttribute[int], ids: Iterable[int], field: str
+) -> list[int]:
+    """The ids, deduplicated and sorted; 422 naming ``field`` and the unknown ones if any is missing."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    arr = bindparam("ids", wanted, type_=ARRAY(Integer))
+    found = set((await db.execute(select(id_column).where(id_column == func.any(arr)))).scalars())
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise ValidationError(
+            f"{field}: unknown ids {id_list(missing)}",
+            details=[{"field": field, "message": f"unknown ids {id_list(missing)}"}],
+        )
+    return wanted

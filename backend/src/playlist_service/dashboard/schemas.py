@@ -1,0 +1,38 @@
+"""Dashboard DTOs (spec §7.3 Dashboard, §8.3)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import msgspec
+
+from playlist_service.channels.schemas import SyncRunRead
+
+
+class ChannelCounts(msgspec.Struct):
+    total: int
+    synced: int
+    orphaned: int
+
+
+class UserCounts(msgspec.Struct):
+    total: int
+    enabled: int
+
+
+class AuthSyncCounts(msgspec.Struct):
+    """Subscribers whose token at the Auth Service is not yet (pending) or could not be (failed) updated."""
+
+    pending: int
+    failed: int
+
+
+class DashboardStats(msgspec.Struct):
+    channels: ChannelCounts
+    groups: int
+    packages: int
+    tariffs: int
+    users: UserCounts
+    auth_sync: AuthSyncCounts
+    last_sync: SyncRunRead | None
+    last_successful_sync_at: datetime | None

@@ -1,0 +1,266 @@
+"""Flussonic → catalogue sync (spec §6.1): all or nothing, one at a time, in a few bulk statements.
+
+Order of work:
+
+1. Take ``pg_try_advisory_xact_lock(SYNC_LOCK_KEY)`` in the sync's transaction. PostgreSQL holds it
+   until that transaction ends, across every app instance sharing the database. A second sync is
+   refused at once with 409 CONFLICT "A sync is already running" rather than queued: an admin who
+   clicked twice wants one sync, and a waiting request would hold a connection for nothing.
+2. Record a ``running`` row in ``flussonic_sync_runs`` in its own short transaction (so the dashboard
+   sees it, and so a failure can be recorded after the sync's own transaction rolls back). Stale
+   ``running`` rows (a process died mid-sync) are closed as failed here: we hold the lock, so no
+   other sync can be running.
+3. Fetch *every* page from Flussonic before writing anything.
+4. Orphan guard: if the answer would orphan at least ``sync_orphan_guard_ratio`` (default 0.5) of the
+   currently synced channels (and there are some), refuse with 409 CONFLICT naming the counts and
+   ``force`` (details field), unless ``force`` is set. A half-empty answer from a misconfigured or
+   restarting Flussonic is far likelier than half the line-up vanishing. The refusal is recorded as a
+   failed run. ``SYNC_ORPHAN_GUARD_RATIO=0`` turns the guard off.
+5. One ``INSERT ... SELECT FROM unnest(...) ON CONFLICT (stream_name) DO UPDATE ... WHERE <changed>
+   RETURNING (xmax = 0)`` (new vs updated; unchanged rows are skipped by the WHERE), one UPDATE that
+   orphans, one UPDATE that sets ``last_seen_at``, one outbox event for the subscribers of orphaned and
+   restored channels (``sync/impact.py``), the run row marked succeeded, then COMMIT.
+
+Flussonic owns ``tvg_name, display_name, stream_base_url, catchup_days``; the UI owns ``tvg_id,
+tvg_logo, group_id, sort_order``, which a sync never writes (new channels get ``max(sort_order) + n``
+in Flussonic's order). Any exception rolls the whole sync back and is recorded on the run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Final
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from playlist_service.channels.schemas import SyncResult
+from playlist_service.db.models import FlussonicSyncRun, SyncRunStatus
+from playlist_service.errors import AppError, ConflictError
+from playlist_service.integrations.flussonic import FlussonicClient, FlussonicStream
+from playlist_service.sync.impact import record_impact, users_of_channels
+
+log = logging.getLogger(__name__)
+
+# Any fixed bigint shared by every instance; "PLSYNC01" as ASCII.
+SYNC_LOCK_KEY: Final = 0x504C53594E433031
+_MAX_STREAM_NAME = 255
+_MAX_TEXT = 255
+_MAX_URL = 500
+
+_SURVEY = text(
+    """
+    SELECT count(*) FILTER (WHERE c.sync_status = 'synced') AS synced_now,
+           count(*) FILTER (WHERE c.sync_status = 'synced' AND n.name IS NULL) AS to_orphan,
+           coalesce(array_agg(c.id) FILTER (WHERE c.sync_status = 'orphaned' AND n.name IS NOT NULL), '{}')
+               AS to_restore
+    FROM channels AS c
+    LEFT JOIN unnest(CAST(:names AS varchar[])) AS n(name) ON n.name = c.stream_name
+    """
+)
+
+# New rows are numbered after the current maximum sort_order, in Flussonic's order; existing rows keep
+# theirs (sort_order is not in the SET list). The WHERE skips rows whose Flussonic fields and status
+# are unchanged, so an unchanged re-sync writes nothing here.
+_UPSERT = text(
+    """
+    WITH incoming AS (
+        SELECT * FROM unnest(
+            CAST(:names AS varchar[]), CAST(:tvg_names AS varchar[]), CAST(:display_names AS varchar[]),
+            CAST(:urls AS varchar[]), CAST(:catchup AS integer[])
+        ) WITH ORDINALITY AS i(stream_name, tvg_name, display_name, stream_base_url, catchup_days, ord)
+    ), numbered AS (
+        SELECT i.*,
+               (SELECT coalesce(max(sort_order), 0) FROM channels)
+                 + row_number() OVER (PARTITION BY c.id IS NULL ORDER BY i.ord) AS new_order
+        FROM incoming AS i LEFT JOIN channels AS c ON c.stream_name = i.stream_name
+    )
+    INSERT INTO channels (stream_name, tvg_name, display_name, stream_base_url, catchup_days,
+                          sort_order, sync_status, last_seen_at)
+    SELECT stream_name, tvg_name, display_name, stream_base_url, catchup_days, new_order, 'synced', now()
+    FROM numbered ORDER BY ord
+    ON CONFLICT (stream_name) DO UPDATE SET
+        tvg_name = EXCLUDED.tvg_name,
+        display_name = EXCLUDED.display_name,
+        stream_base_url = EXCLUDED.stream_base_url,
+        catchup_days = EXCLUDED.catchup_days,
+        sync_status = 'synced',
+        updated_at = now()
+    WHERE (channels.tvg_name, channels.display_name, channels.stream_base_url, channels.catchup_days,
+           channels.sync_status)
+          IS DISTINCT FROM
+          (EXCLUDED.tvg_name, EXCLUDED.display_name, EXCLUDED.stream_base_url, EXCLUDED.catchup_days,
+           'synced'::sync_status)
+    RETURNING (xmax = 0) AS inserted
+    """
+)
+
+_ORPHAN = text(
+    """
+    UPDATE channels AS c SET sync_status = 'orphaned', updated_at = now()
+    WHERE c.sync_status = 'synced'
+      AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:names AS varchar[])) AS n(name) WHERE n.name = c.stream_name)
+    RETURNING c.id
+    """
+)
+
+_SEEN = text(
+    """
+    UPDATE channels AS c SET last_seen_at = now()
+    FROM unnest(CAST(:names AS varchar[])) AS n(name)
+    WHERE c.stream_name = n.name
+    """
+)
+
+
+def _clip(value: str | None, limit: int) -> str | None:
+    return value[:limit] if value is not None else None
+
+
+def _prepare(streams: Sequence[FlussonicStream]) -> dict[str, FlussonicStream]:
+    """Distinct names in Flussonic's order; names that cannot fit the column are skipped (logged)."""
+    by_name: dict[str, FlussonicStream] = {}
+    for stream in streams:
+        if len(stream.stream_name) > _MAX_STREAM_NAME:
+            log.warning("Skipping Flussonic stream with a name over %d characters: %.60s…", _MAX_STREAM_NAME, stream)
+            continue
+        by_name[stream.stream_name] = stream
+    return by_name
+
+
+async def _start_run(
+    session_maker: Callable[[], AsyncSession], *, forced: bool, triggered_by_id: int | None
+) -> tuple[int, datetime]:
+    async with session_maker() as db:
+        await db.execute(
+            update(FlussonicSyncRun)
+            .where(FlussonicSyncRun.status == SyncRunStatus.RUNNING)
+            .values(status=SyncRunStatus.FAILED, finished_at=func.now(), error="Interrupted (the process stopped)")
+        )
+        run_id = (
+            await db.execute(
+                insert(FlussonicSyncRun)
+                .values(status=SyncRunStatus.RUNNING, forced=forced, triggered_by_id=triggered_by_id)
+                .returning(FlussonicSyncRun.id, FlussonicSyncRun.started_at)
+            )
+        ).one()
+        await db.commit()
+        return int(run_id[0]), run_id[1]
+
+
+async def _fail_run(session_maker: Callable[[], AsyncSession], run_id: int, error: str) -> None:
+    async with session_maker() as db:
+        await db.execute(
+            update(FlussonicSyncRun)
+            .where(FlussonicSyncRun.id == run_id)
+            .values(status=SyncRunStatus.FAILED, finished_at=func.now(), error=error[:4000])
+        )
+        await db.commit()
+
+
+async def sync_channels(
+    db: AsyncSession,
+    session_maker: Callable[[], AsyncSession],
+    flussonic: FlussonicClient,
+    *,
+    force: bool = False,
+    triggered_by_id: int | None = None,
+    guard_ratio: float = 0.5,
+) -> SyncResult:
+    """Run one sync; ``db`` must not be in use by anything else (the sync commits or rolls it back)."""
+    locked = (await db.execute(select(func.pg_try_advisory_xact_lock(SYNC_LOCK_KEY)))).scalar_one()
+    if not locked:
+        await db.rollback()
+        raise ConflictError("A sync is already running; try again when it has finished")
+    try:
+        run_id, started_at = await _start_run(session_maker, forced=force, triggered_by_id=triggered_by_id)
+    except BaseException:
+        await db.rollback()
+        raise
+    try:
+        result = await _sync(db, flussonic, run_id=run_id, started_at=started_at, force=force, guard_ratio=guard_ratio)
+        await db.commit()
+    except BaseException as exc:
+        await db.rollback()
+        message = exc.message if isinstance(exc, AppError) else f"{exc.__class__.__name__}: {exc}"
+        try:
+            await _fail_run(session_maker, run_id, message or exc.__class__.__name__)
+        except Exception:
+            log.exception("Could not record the failure of Flussonic sync run %s", run_id)
+        raise
+    log.info(
+        "Flussonic sync %s: %d streams, %d new, %d updated, %d orphaned, %d restored",
+        run_id,
+        result.total,
+        result.new,
+        result.updated,
+        result.orphaned,
+        result.restored,
+    )
+    return result
+
+
+async def _sync(
+    db: AsyncSession,
+    flussonic: FlussonicClient,
+    *,
+    run_id: int,
+    started_at: datetime,
+    force: bool,
+    guard_ratio: float,
+) -> SyncResult:
+    streams = _prepare(await flussonic.list_streams())
+    names = list(streams)
+    survey = (await db.execute(_SURVEY, {"names": names})).one()
+    synced_now, to_orphan, to_restore = int(survey.synced_now), int(survey.to_orphan), list(survey.to_restore)
+    if not force and guard_ratio > 0 and synced_now > 0 and to_orphan > 0 and to_orphan >= guard_ratio * synced_now:
+        raise ConflictError(
+            f"Refused: Flussonic listed {len(names)} streams, which would orphan {to_orphan} of the "
+            f"{synced_now} synced channels (limit {guard_ratio:.0%}). Check Flussonic, or sync with force=true "
+            "to orphan them anyway.",
+            details=[{"field": "force", "message": f"would orphan {to_orphan} of {synced_now} synced channels"}],
+        )
+
+    new = updated = 0
+    if names:
+        rows = streams.values()
+        params = {
+            "names": names,
+            "tvg_names": [_clip(s.tvg_name, _MAX_TEXT) for s in rows],
+            "display_names": [_clip(s.display_name, _MAX_TEXT) for s in rows],
+            "urls": [s.stream_base_url[:_MAX_URL] for s in rows],
+            "catchup": [s.catchup_days for s in rows],
+        }
+        for (inserted,) in (await db.execute(_UPSERT, params)).all():
+            if inserted:
+                new += 1
+            else:
+                updated += 1
+    orphaned_ids = list((await db.execute(_ORPHAN, {"names": names})).scalars())
+    if names:
+        await db.execute(_SEEN, {"names": names})
+    changed = orphaned_ids + to_restore
+    if changed:
+        await record_impact(db, "flussonic sync", users_of_channels(changed))
+
+    total = len(names)
+    counts = {
+        "total": total,
+        "new": new,
+        "updated": updated,
+        "unchanged": total - new - updated,
+        "orphaned": len(orphaned_ids),
+        "restored": len(to_restore),
+    }
+    finished_at = (
+        await db.execute(
+            update(FlussonicSyncRun)
+            .where(FlussonicSyncRun.id == run_id)
+            .values(status=SyncRunStatus.SUCCEEDED, finished_at=func.clock_timestamp(), **counts)
+            .returning(FlussonicSyncRun.finished_at)
+        )
+    ).scalar_one()
+    assert finished_at is not None
+    return SyncResult(run_id=run_id, forced=force, started_at=started_at, finished_at=finished_at, **counts)
