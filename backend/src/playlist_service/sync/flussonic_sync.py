@@ -61,9 +61,10 @@ _SURVEY = text(
     """
 )
 
-# New rows are numbered after the current maximum sort_order, in Flussonic's order; existing rows keep
-# theirs (sort_order is not in the SET list). The WHERE skips rows whose Flussonic fields and status
-# are unchanged, so an unchanged re-sync writes nothing here.
+# Only new or changed rows reach the INSERT: unchanged ones are dropped in the CTE, so an unchanged
+# re-sync neither writes nor locks them. New rows are numbered after the current maximum sort_order,
+# in Flussonic's order; existing rows keep theirs (sort_order is not in the SET list). The ON CONFLICT
+# WHERE repeats the change test so the statement stays correct on its own.
 _UPSERT = text(
     """
     WITH incoming AS (
@@ -71,11 +72,18 @@ _UPSERT = text(
             CAST(:names AS varchar[]), CAST(:tvg_names AS varchar[]), CAST(:display_names AS varchar[]),
             CAST(:urls AS varchar[]), CAST(:catchup AS integer[])
         ) WITH ORDINALITY AS i(stream_name, tvg_name, display_name, stream_base_url, catchup_days, ord)
-    ), numbered AS (
-        SELECT i.*,
-               (SELECT coalesce(max(sort_order), 0) FROM channels)
-                 + row_number() OVER (PARTITION BY c.id IS NULL ORDER BY i.ord) AS new_order
+    ), changed AS (
+        SELECT i.*, c.id IS NULL AS is_new
         FROM incoming AS i LEFT JOIN channels AS c ON c.stream_name = i.stream_name
+        WHERE c.id IS NULL
+           OR (c.tvg_name, c.display_name, c.stream_base_url, c.catchup_days, c.sync_status)
+              IS DISTINCT FROM
+              (i.tvg_name, i.display_name, i.stream_base_url, i.catchup_days, 'synced'::sync_status)
+    ), numbered AS (
+        SELECT changed.*,
+               (SELECT coalesce(max(sort_order), 0) FROM channels)
+                 + row_number() OVER (PARTITION BY is_new ORDER BY ord) AS new_order
+        FROM changed
     )
     INSERT INTO channels (stream_name, tvg_name, display_name, stream_base_url, catchup_days,
                           sort_order, sync_status, last_seen_at)
@@ -87,6 +95,7 @@ _UPSERT = text(
         stream_base_url = EXCLUDED.stream_base_url,
         catchup_days = EXCLUDED.catchup_days,
         sync_status = 'synced',
+        last_seen_at = now(),
         updated_at = now()
     WHERE (channels.tvg_name, channels.display_name, channels.stream_base_url, channels.catchup_days,
            channels.sync_status)
@@ -106,11 +115,12 @@ _ORPHAN = text(
     """
 )
 
+# Rows the upsert just wrote already carry now() (the transaction's start time): skip them.
 _SEEN = text(
     """
     UPDATE channels AS c SET last_seen_at = now()
     FROM unnest(CAST(:names AS varchar[])) AS n(name)
-    WHERE c.stream_name = n.name
+    WHERE c.stream_name = n.name AND c.last_seen_at IS DISTINCT FROM now()
     """
 )
 

@@ -133,7 +133,7 @@ async def test_failure_in_the_middle_of_pagination_changes_nothing(auth_client, 
     error = assert_error(await auth_client.post(SYNC), 502, "FLUSSONIC_ERROR")
     assert "page 3" in error["message"]
     assert await snapshot(db) == before
-    first, failed = await runs(db)
+    _, failed = await runs(db)
     assert failed["status"] == "failed" and "page 3" in failed["error"] and failed["finished_at"] is not None
     stats = data(await auth_client.get("/api/v1/dashboard/stats"))
     assert stats["last_sync"]["status"] == "failed" and stats["last_sync"]["error"] == failed["error"]
@@ -259,4 +259,3 @@ async def test_orphaning_and_restoring_record_affected_subscribers(auth_client, 
     await db.commit()
     data(await auth_client.post(SYNC))  # nothing orphaned or restored: no event
     assert await events(db) == []
-
