@@ -28,14 +28,14 @@ run: install ## start the whole product locally (embedded PostgreSQL, simulators
 	cd $(BACKEND) && $(UV) run python -m devtools.run
 
 .PHONY: test
-test: install openapi-check test-backend ## run every test (fails when a needed tool is missing)
+test: install openapi-check test-backend test-frontend ## run every test (fails when a needed tool is missing)
 
 .PHONY: test-backend
 test-backend: ## backend tests against a throwaway PostgreSQL and the simulators
 	cd $(BACKEND) && $(UV) run pytest -q
 
 .PHONY: lint
-lint: ## ruff, mypy --strict (and tsc, eslint for the frontend)
+lint: lint-frontend ## ruff, mypy --strict (and tsc, eslint for the frontend)
 	cd $(BACKEND) && $(UV) run ruff check . && $(UV) run ruff format --check . && $(UV) run mypy src devtools
 
 .PHONY: fmt
@@ -69,3 +69,19 @@ bench: install ## benchmarks (sync, playlist, auth push, 100k subscribers); figu
 .PHONY: create-admin
 create-admin: ## create an admin in DATABASE_URL: make create-admin name=alice
 	cd $(BACKEND) && $(UV) run playlist-service create-admin $(name)
+
+# --- frontend (React SPA in frontend/, client generated from openapi/openapi.json) ---
+CHROMIUM := $(firstword $(wildcard /usr/lib/chromium/chromium /usr/bin/chromium))
+
+.PHONY: client-ts
+client-ts: ## regenerate the TypeScript API types (frontend/src/api/generated) from openapi/openapi.json
+	cd $(FRONTEND) && npm run generate
+
+.PHONY: lint-frontend
+lint-frontend: ## tsc -b and eslint for the SPA
+	cd $(FRONTEND) && npx tsc -b && npx eslint .
+
+.PHONY: test-frontend
+test-frontend: ## typecheck, lint, unit tests, client staleness, build, Playwright e2e against the real stack
+	@if [ -z "$(CHROMIUM)" ]; then echo "Chromium is missing: apt-get install -y --no-install-recommends chromium" >&2; exit 1; fi
+	cd $(FRONTEND) && npx tsc -b && npx eslint . && npx vitest run && npm run check-generated && npx vite build && npx playwright test

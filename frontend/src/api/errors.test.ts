@@ -1,0 +1,66 @@
+import { ApiError, errorMessage, fieldErrors, normaliseField, toApiError } from "./errors";
+
+describe("toApiError", () => {
+  it("reads the error envelope", () => {
+    const err = toApiError(409, {
+      success: false,
+      error: { code: "DUPLICATE_ENTRY", message: "A group named News already exists", request_id: "r1" },
+    });
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.code).toBe("DUPLICATE_ENTRY");
+    expect(err.message).toBe("A group named News already exists");
+    expect(err.requestId).toBe("r1");
+  });
+
+  it("puts words on a body that is not an envelope (proxy error page)", () => {
+    const err = toApiError(502, "<html>Bad Gateway</html>");
+    expect(err.code).toBe("HTTP_502");
+    expect(err.message).toMatch(/upstream service/);
+  });
+
+  it("adds the Retry-After wait to a 429", () => {
+    const response = new Response(null, { status: 429, headers: { "Retry-After": "120" } });
+    const err = toApiError(429, { error: { code: "TOO_MANY_REQUESTS", message: "Too many failed sign-ins." } }, response);
+    expect(err.retryAfterSeconds).toBe(120);
+    expect(errorMessage(err)).toBe("Too many failed sign-ins. Try again in 2 minutes.");
+  });
+});
+
+describe("fieldErrors", () => {
+  const validation = new ApiError(422, "VALIDATION_ERROR", "Validation failed", {
+    details: [
+      { field: "first_name", message: "must not be empty" },
+      { field: "body.agreement_number", message: "already used" },
+      { field: "package_ids[1]", message: "unknown package 99" },
+      { field: "mystery", message: "odd" },
+    ],
+  });
+
+  it("maps details onto the form's fields and leaves the rest for a toast", () => {
+    const { fields, rest } = fieldErrors(validation, ["first_name", "agreement_number", "package_ids"]);
+    expect(fields).toEqual({
+      first_name: "must not be empty",
+      agreement_number: "already used",
+      package_ids: "unknown package 99",
+    });
+    expect(rest).toBe("Validation failed: mystery — odd");
+  });
+
+  it("gives the whole message when no detail fits the form", () => {
+    const { fields, rest } = fieldErrors(validation, ["name"]);
+    expect(fields).toEqual({});
+    expect(rest).toContain("first_name — must not be empty");
+  });
+
+  it("treats non-validation errors as a message", () => {
+    const { fields, rest } = fieldErrors(new ApiError(502, "AUTH_SERVICE_ERROR", "Auth Service is down"), ["name"]);
+    expect(fields).toEqual({});
+    expect(rest).toBe("Auth Service is down");
+  });
+
+  it("normalises API field paths", () => {
+    expect(normaliseField("$.tvg_logo")).toBe("tvg_logo");
+    expect(normaliseField("body.valid_until")).toBe("valid_until");
+    expect(normaliseField("channel_ids.3")).toBe("channel_ids");
+  });
+});

@@ -1,0 +1,29 @@
+import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
+import "@mantine/notifications/styles.css";
+import { createTheme, MantineProvider } from "@mantine/core";
+import { ModalsProvider } from "@mantine/modals";
+import { Notifications } from "@mantine/notifications";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type ReactNode } from "react";
+import { createQueryClient, installSessionExpiryHandler } from "./query-client";
+
+const theme = createTheme({
+  primaryColor: "blue",
+  defaultRadius: "sm",
+});
+
+export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  useEffect(() => installSessionExpiryHandler(client), [client]);
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={client}>
+        <ModalsProvider labels={{ confirm: "Confirm", cancel: "Cancel" }}>
+          <Notifications position="top-right" limit={5} />
+          {children}
+        </ModalsProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

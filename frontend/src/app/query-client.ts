@@ -1,0 +1,70 @@
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { notifications } from "@mantine/notifications";
+import { ApiError, errorMessage } from "@/api/errors";
+import { setCsrfToken, setUnauthorizedHandler } from "@/api/client";
+
+declare module "@tanstack/react-query" {
+  interface Register {
+    // `meta.handlesErrors`: the caller shows the error itself (inline form errors, a dialog…).
+    mutationMeta: { handlesErrors?: boolean };
+    queryMeta: { handlesErrors?: boolean };
+  }
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+export const SESSION_QUERY_KEY = ["auth", "me"] as const;
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError(error, query) {
+        if (isUnauthorized(error) || query.meta?.handlesErrors) return;
+        notifications.show({
+          id: `query-${query.queryHash}`,
+          color: "red",
+          title: "Could not load data",
+          message: errorMessage(error),
+          autoClose: 10000,
+        });
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError(error, _vars, _ctx, mutation) {
+        if (isUnauthorized(error) || mutation.meta?.handlesErrors) return;
+        notifications.show({ color: "red", title: "Error", message: errorMessage(error), autoClose: 10000 });
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+/**
+ * On any 401 from a data call: forget the session; the route guard then sends the admin to
+ * /login?next=<where they were>, and the login page brings them back.
+ */
+export function installSessionExpiryHandler(client: QueryClient): () => void {
+  setUnauthorizedHandler(() => {
+    if (client.getQueryData(SESSION_QUERY_KEY) === null) return;
+    setCsrfToken(null);
+    client.setQueryData(SESSION_QUERY_KEY, null);
+    notifications.show({
+      id: "session-expired",
+      color: "yellow",
+      title: "Session expired",
+      message: "Please sign in again; you will come back to this page.",
+      autoClose: 8000,
+    });
+  });
+  return () => setUnauthorizedHandler(null);
+}
