@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 import msgspec
 
 from playlist_service.api.dto import Input
-
-Scope = Literal["read_only", "read_write"]
+from playlist_service.db.models.enums import ApiKeyScope
 
 
 class ApiKeyCreate(Input):
+    """A new key; ``read_only`` (the default) keys may only read."""
+
     name: Annotated[
         str,
         msgspec.Meta(min_length=1, max_length=100, description="Unique label, e.g. the system that uses the key"),
     ]
-    scope: Annotated[Scope, msgspec.Meta(description="read_only keys may only GET")] = "read_only"
+    # read_only keys may only GET (and HEAD/OPTIONS).
+    scope: ApiKeyScope = ApiKeyScope.READ_ONLY
 
 
 class ApiKeyRead(msgspec.Struct, kw_only=True):
     id: int
     name: str
     prefix: Annotated[str, msgspec.Meta(description="First characters of the key, to recognise it")]
-    scope: Scope
+    scope: ApiKeyScope
     created_by_id: int | None
     created_by: str | None
     created_at: datetime

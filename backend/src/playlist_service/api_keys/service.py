@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.admins.service import digest
 from playlist_service.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
-from playlist_service.db.models import Admin, ApiKey, ApiKeyScope
+from playlist_service.db.models import Admin, ApiKey
 from playlist_service.errors import NotFoundError
 
 # A recognisable prefix lets secret scanners and people spot a leaked key.
@@ -29,7 +29,7 @@ def _read(key: ApiKey, created_by: str | None) -> ApiKeyRead:
         id=key.id,
         name=key.name,
         prefix=key.prefix,
-        scope="read_write" if key.scope == ApiKeyScope.READ_WRITE else "read_only",
+        scope=key.scope,
         created_by_id=key.created_by_id,
         created_by=created_by,
         created_at=key.created_at,
@@ -44,7 +44,7 @@ async def create(db: AsyncSession, data: ApiKeyCreate, *, admin_id: int | None) 
         name=data.name.strip(),
         prefix=secret[:SHOWN_CHARS],
         key_hash=digest(secret),
-        scope=ApiKeyScope(data.scope),
+        scope=data.scope,
         created_by_id=admin_id,
     )
     db.add(key)
