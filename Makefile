@@ -28,7 +28,7 @@ run: install ## start the whole product locally (embedded PostgreSQL, simulators
 	cd $(BACKEND) && $(UV) run python -m devtools.run
 
 .PHONY: test
-test: install openapi-check test-backend test-frontend ## run every test (fails when a needed tool is missing)
+test: install openapi-check client-py-check test-backend test-frontend ## run every test (fails when a needed tool is missing)
 
 .PHONY: test-backend
 test-backend: ## backend tests against a throwaway PostgreSQL and the simulators
@@ -85,3 +85,21 @@ lint-frontend: ## tsc -b and eslint for the SPA
 test-frontend: ## typecheck, lint, unit tests, client staleness, build, Playwright e2e against the real stack
 	@if [ -z "$(CHROMIUM)" ]; then echo "Chromium is missing: apt-get install -y --no-install-recommends chromium" >&2; exit 1; fi
 	cd $(FRONTEND) && npx tsc -b && npx eslint . && npx vitest run && npm run check-generated && npx vite build && npx playwright test
+
+# --- Python client (clients/python, generated from openapi/openapi.json; never edited by hand) ---
+# The generator and the ruff its post-hooks run are pinned so the output is reproducible.
+CLIENT_PY_GEN = uvx --with ruff==0.17.6 openapi-python-client@0.29.1 generate \
+	--path openapi/openapi.json --config clients/python-client.yml --meta uv
+
+.PHONY: client-py
+client-py: ## regenerate the Python client (clients/python) from openapi/openapi.json
+	$(CLIENT_PY_GEN) --output-path clients/python --overwrite
+	rm -rf clients/python/.ruff_cache
+
+.PHONY: client-py-check
+client-py-check: ## fail when clients/python differs from what the pinned generator makes
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && $(CLIENT_PY_GEN) --output-path $$tmp/python >/dev/null && \
+	  if ! diff -rq -x .ruff_cache -x __pycache__ clients/python $$tmp/python >/dev/null; then \
+	    diff -ru -x .ruff_cache -x __pycache__ clients/python $$tmp/python | head -60; \
+	    echo "clients/python is stale: run 'make client-py' and commit it"; exit 1; fi; \
+	  echo "clients/python is up to date"

@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    channel_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/channels/{channel_id}/logo".format(
+            channel_id=quote(str(channel_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | str | None:
+    if response.status_code == 200:
+        response_200 = cast(str, response.content)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    channel_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorEnvelope | str]:
+    """GetLogo
+
+     The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
+
+    Cached privately: a day when requested with ``?v=`` (the ``logo_url`` of a list row, which changes
+    with the channel), otherwise revalidated each time with the ETag.
+
+    Args:
+        channel_id (int): Channel id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        channel_id=channel_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    channel_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorEnvelope | str | None:
+    """GetLogo
+
+     The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
+
+    Cached privately: a day when requested with ``?v=`` (the ``logo_url`` of a list row, which changes
+    with the channel), otherwise revalidated each time with the ETag.
+
+    Args:
+        channel_id (int): Channel id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | str
+    """
+
+    return sync_detailed(
+        channel_id=channel_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    channel_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorEnvelope | str]:
+    """GetLogo
+
+     The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
+
+    Cached privately: a day when requested with ``?v=`` (the ``logo_url`` of a list row, which changes
+    with the channel), otherwise revalidated each time with the ETag.
+
+    Args:
+        channel_id (int): Channel id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        channel_id=channel_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    channel_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorEnvelope | str | None:
+    """GetLogo
+
+     The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
+
+    Cached privately: a day when requested with ``?v=`` (the ``logo_url`` of a list row, which changes
+    with the channel), otherwise revalidated each time with the ETag.
+
+    Args:
+        channel_id (int): Channel id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | str
+    """
+
+    return (
+        await asyncio_detailed(
+            channel_id=channel_id,
+            client=client,
+        )
+    ).parsed
