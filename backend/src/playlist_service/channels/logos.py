@@ -55,17 +55,15 @@ def _looks_like_svg(data: bytes) -> bool:
 def parse_logo(value: str, *, max_bytes: int) -> Logo:
     """Validate a submitted logo; raises a 422 naming ``tvg_logo`` and the problem."""
     text = value.strip()
-    declared = ""
     if text[:5].lower() == "data:":
         match = _DATA_URI.match(text)
         if match is None:
             raise _invalid("not a valid data URI (expected data:image/<type>;base64,<data>)")
+        if match.group("mime").strip().lower() == "image/svg+xml":
+            raise _invalid("SVG images are not accepted; use PNG, JPEG, GIF or WebP")
         if ";base64" not in match.group("params").lower():
             raise _invalid("the data URI must be base64-encoded (data:image/<type>;base64,...)")
-        declared = match.group("mime").strip().lower()
         text = match.group("data")
-    if declared == "image/svg+xml":
-        raise _invalid("SVG images are not accepted; use PNG, JPEG, GIF or WebP")
     text = _WHITESPACE.sub("", text)
     if not text:
         raise _invalid("empty image")
