@@ -30,7 +30,11 @@ from playlist_service.integrations.flussonic import FlussonicClient
 from playlist_service.logging import configure_logging
 from playlist_service.lookup.controller import LookupController
 from playlist_service.packages.controller import PackageController
+from playlist_service.playlists.controller import PlaylistController
 from playlist_service.settings import Settings
+from playlist_service.subscribers.controller import UiSettingsController, UserController
+from playlist_service.sync.auth_controller import AuthSyncController
+from playlist_service.sync.auth_sync import AuthSync, AuthSyncWorker
 from playlist_service.tariffs.controller import TariffController
 
 log = logging.getLogger("playlist_service")
@@ -45,6 +49,10 @@ V1_CONTROLLERS: Sequence[ControllerRouterHandler] = [
     PackageController,
     TariffController,
     LookupController,
+    UserController,
+    PlaylistController,
+    AuthSyncController,
+    UiSettingsController,
 ]
 
 
@@ -58,6 +66,11 @@ def provide_auth_service(state: State) -> AuthServiceClient:
     return client
 
 
+def provide_auth_sync(state: State) -> AuthSync:
+    sync: AuthSync = state.auth_sync
+    return sync
+
+
 def create_app(settings: Settings) -> Litestar:
     configure_logging(settings.log_level)
     alchemy = make_alchemy_config(settings)
@@ -68,10 +81,17 @@ def create_app(settings: Settings) -> Litestar:
         # One HTTP client per integration for the process, closed on shutdown.
         app.state.flussonic = FlussonicClient(flussonic_config(settings))
         app.state.auth_service = AuthServiceClient(auth_service_config(settings))
+        app.state.auth_sync = AuthSync(session_maker, app.state.auth_service, settings)
+        worker = AuthSyncWorker(app.state.auth_sync, settings.auth_sync_interval) if settings.auth_sync_worker else None
+        if worker is not None:
+            app.state.auth_sync.wake = worker.wake
+            worker.start()
         log.info("Playlist Service started (API under %s)", API_PREFIX)
         try:
             yield
         finally:
+            if worker is not None:
+                await worker.stop()
             await app.state.flussonic.aclose()
             await app.state.auth_service.aclose()
 
@@ -82,6 +102,7 @@ def create_app(settings: Settings) -> Litestar:
             "settings": Provide(lambda: settings, sync_to_thread=False, use_cache=True),
             "flussonic": Provide(provide_flussonic, sync_to_thread=False),
             "auth_service": Provide(provide_auth_service, sync_to_thread=False),
+            "auth_sync": Provide(provide_auth_sync, sync_to_thread=False),
         },
         middleware=[
             RequestIdMiddleware,

@@ -1,0 +1,183 @@
+"""Subscriber DTOs (spec §7.3 Users).
+
+Validity instants: ``valid_from`` / ``valid_until`` are ISO 8601 date-times; one without an offset
+is UTC. For a date picked in the UI, send ``valid_from_date`` / ``valid_until_date`` (``YYYY-MM-DD``)
+instead: they mean the start (00:00:00) and the end (23:59:59) of that day in the operator's time
+zone (``GET /settings/ui``). Sending both forms of the same bound is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import UNSET, UnsetType
+
+from playlist_service.api.dto import Input, PatchInput
+from playlist_service.db.models import AuthSyncStatus, SyncStatus, UserStatus
+
+MAX_SESSIONS_LIMIT = 100
+
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"\S", description="Trimmed; not blank")]
+AgreementNumber = Annotated[
+    str,
+    msgspec.Meta(min_length=1, max_length=100, pattern=r"\S", description="Unique; the Auth Service's user_id"),
+]
+MaxSessions = Annotated[int, msgspec.Meta(ge=1, le=MAX_SESSIONS_LIMIT)]
+Id = Annotated[int, msgspec.Meta(ge=1, le=2_147_483_647)]
+TariffIds = Annotated[list[Id], msgspec.Meta(max_length=1000)]
+PackageIds = Annotated[list[Id], msgspec.Meta(max_length=1000)]
+ChannelIds = Annotated[list[Id], msgspec.Meta(max_length=10_000)]
+Instant = Annotated[datetime, msgspec.Meta(description="ISO 8601; without an offset it is UTC")]
+Day = Annotated[date, msgspec.Meta(description="YYYY-MM-DD in the operator's time zone")]
+
+
+class UserCreate(Input):
+    first_name: Name
+    last_name: Name
+    agreement_number: AgreementNumber
+    status: UserStatus = UserStatus.ENABLED
+    max_sessions: MaxSessions = 1
+    valid_from: Instant | None = None
+    valid_until: Instant | None = None
+    valid_from_date: Day | None = None
+    valid_until_date: Day | None = None
+    tariff_ids: TariffIds = msgspec.field(default_factory=list)
+    package_ids: PackageIds = msgspec.field(default_factory=list)
+    channel_ids: ChannelIds = msgspec.field(default_factory=list)
+
+
+class UserUpdate(PatchInput):
+    """Only the fields sent change; ``null`` clears ``valid_from`` / ``valid_until``."""
+
+    first_name: Name | UnsetType = UNSET
+    last_name: Name | UnsetType = UNSET
+    agreement_number: AgreementNumber | UnsetType = UNSET
+    status: UserStatus | UnsetType = UNSET
+    max_sessions: MaxSessions | UnsetType = UNSET
+    valid_from: Instant | UnsetType | None = UNSET
+    valid_until: Instant | UnsetType | None = UNSET
+    valid_from_date: Day | UnsetType | None = UNSET
+    valid_until_date: Day | UnsetType | None = UNSET
+    tariff_ids: TariffIds | UnsetType = UNSET
+    package_ids: PackageIds | UnsetType = UNSET
+    channel_ids: ChannelIds | UnsetType = UNSET
+
+
+class Ref(msgspec.Struct):
+    id: int
+    name: str
+
+
+class AuthSyncState(msgspec.Struct):
+    """Whether the Auth Service holds this subscriber's current token and settings."""
+
+    status: AuthSyncStatus
+    auth_token_id: int | None
+    error: str | None
+    error_at: datetime | None
+    attempts: int
+    next_attempt_at: datetime | None
+    synced_at: datetime | None
+
+
+class UserRead(msgspec.Struct):
+    id: int
+    first_name: str
+    last_name: str
+    agreement_number: str
+    status: UserStatus
+    max_sessions: int
+    token: str
+    valid_from: datetime | None
+    valid_until: datetime | None
+    tariffs: list[Ref]
+    packages: list[Ref]
+    channels: list[Ref]
+    auth_sync: AuthSyncState
+    created_at: datetime
+    updated_at: datetime
+
+
+class UserListItem(msgspec.Struct):
+    id: int
+    first_name: str
+    last_name: str
+    agreement_number: str
+    tariffs: list[Ref]
+    max_sessions: int
+    status: UserStatus
+    valid_until: datetime | None
+    auth_sync_status: AuthSyncStatus
+    auth_sync_error: str | None
+
+
+class ResolvedChannelRead(msgspec.Struct):
+    id: int
+    stream_name: str
+    display_name: str | None
+    tvg_name: str | None
+    tvg_id: str | None
+    catchup_days: int | None
+    sort_order: int
+    group_id: int | None
+    group_name: str | None
+    sync_status: SyncStatus
+    playable: bool
+    """False for orphaned channels: left out of the playlist and the Auth Service's allowed streams."""
+
+
+class ResolvedChannels(msgspec.Struct):
+    items: list[ResolvedChannelRead]
+    total: int
+    playable: int
+
+
+class PlaylistPreview(msgspec.Struct):
+    filename: str
+    content: str
+    channel_count: int
+
+
+class UiSettings(msgspec.Struct):
+    operator_timezone: str
+    """IANA zone in which a picked date means 00:00:00 (valid_from) or 23:59:59 (valid_until)."""
+
+
+class ResyncQueued(msgspec.Struct):
+    marked: int
+
+
+class AuthSyncOverview(msgspec.Struct):
+    pending: int
+    failed: int
+    synced: int
+    pending_deletions: int
+    queued_events: int
+    last_error: str | None
+    last_error_at: datetime | None
+    worker_enabled: bool
+
+
+class ReconcileDifference(msgspec.Struct):
+    kind: Literal["missing", "stale", "pointer", "unknown"]
+    """missing: no token at the Auth Service; stale: fields differ; pointer: the stored token id is
+    wrong; unknown: a token that belongs to no subscriber."""
+    user_id: int | None
+    agreement_number: str | None
+    token_id: int | None
+    fields: list[str]
+
+
+class ReconcileReportRead(msgspec.Struct):
+    users: int
+    remote_tokens: int
+    missing: int
+    stale: int
+    pointer: int
+    unknown: int
+    differences: list[ReconcileDifference]
+    truncated: bool
+    repaired: bool
+    repair_failures: int

@@ -1,0 +1,872 @@
+"""Keep the Auth Service's tokens in step with the subscribers (spec §6.4, §9.2).
+
+Read ``shared/reference/auth-service.md`` first; every rule below answers one of its points.
+
+State, per subscriber (``users``):
+
+* ``auth_sync_status`` / ``auth_sync_seq``: every local change the Auth Service must see commits
+  with ``status = pending`` and ``seq + 1`` (see :func:`mark_pending`). A push reads the row (and
+  its seq) and, when it has made the Auth Service match, marks the row ``synced`` *only if the seq
+  is unchanged*; a change that landed meanwhile stays pending and is pushed again. Failures set
+  ``failed`` with the error, its time, an attempt count and ``auth_sync_next_at`` (exponential
+  backoff from ``AUTH_SYNC_INTERVAL``, capped at five minutes).
+* The *pointer* ``auth_token_id`` / ``auth_token`` / ``auth_user_id``: what the Auth Service holds
+  for the subscriber, written only after the Auth Service acknowledged it. It is a hint, always
+  verified before use: the token behind the id is read and must still carry that token value and
+  user_id (ids are reused after deletes). A stale pointer is forgotten and the token re-created.
+
+Convergence (one subscriber, :meth:`AuthSync._converge`) is idempotent and works from what the
+Auth Service actually holds, so a crash at any step is recovered by simply running it again:
+
+1. Read the pointed-at token; keep it only if it is still ours.
+2. If the token value, user_id or valid_from must change, or valid_until must be removed (none of
+   which PATCH can do), delete it. A crash right after leaves the pointer aimed at nothing; step 1
+   then finds a 404 (or somebody else's token) and we go on to create.
+3. No token: create it. A 400 "already exists" means an earlier create went through unseen (a
+   timeout, a crash before the id was stored): page through the tokens for ours and adopt it, or
+   delete and re-create it if it carries the wrong user_id / valid_from.
+4. Otherwise PATCH what differs, always sending ``status`` with ``valid_until`` (expiry is sticky).
+
+Zero playable channels: an empty ``allowed_streams`` means *every* stream at the Auth Service. Such
+a subscriber is sent ``status = suspended`` and, belt and braces, ``allowed_streams`` holding only
+:data:`NO_STREAMS_SENTINEL`, a name no Flussonic stream can have. Both deny at ``/auth``.
+
+Concurrency: pushes of one subscriber are serialised by a PostgreSQL transaction-level advisory lock
+(class :data:`LOCK_CLASS`, key = user id) held for the push; the worker claims due rows with
+``FOR UPDATE SKIP LOCKED`` and a lease, so several app instances share the work without pushing the
+same subscriber twice at once. Deleted subscribers leave :class:`AuthTokenDeletion` tombstones that
+are processed inline and, on failure, by the worker. Catalogue changes reach the worker through the
+``auth_sync_events`` outbox (``sync/impact.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import Boolean, Integer, Interval, Table, bindparam, case, func, literal_column, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from playlist_service.db.models import AuthSyncStatus, AuthTokenDeletion, User, UserStatus
+from playlist_service.errors import AuthServiceError
+from playlist_service.integrations.auth_service import (
+    AuthServiceClient,
+    AuthToken,
+    AuthTokenCreate,
+    AuthTokenPatch,
+    TokenAlreadyExistsError,
+)
+from playlist_service.playlists.resolution import allowed_streams_for_users
+from playlist_service.settings import Settings
+
+__all__ = [
+    "LOCK_CLASS",
+    "NO_STREAMS_SENTINEL",
+    "AuthSync",
+    "AuthSyncWorker",
+    "Desired",
+    "Outcome",
+    "ReconcileReport",
+    "desired_state",
+    "mark_all_pending",
+    "mark_pending",
+]
+
+log = logging.getLogger(__name__)
+
+LOCK_CLASS = 0x41_53  # first key of pg_advisory_xact_lock(int, int): "AS", auth sync
+NO_STREAMS_SENTINEL = "#no-playable-channels"
+"""Sent as the only allowed stream of a subscriber without playable channels; ``#`` cannot occur
+in a Flussonic stream name, so it matches nothing."""
+MAX_BACKOFF = 300.0
+BATCH_MAX = 500
+MAX_REPORTED = 500
+
+_users = cast("Table", User.__table__)
+_tombstones = cast("Table", AuthTokenDeletion.__table__)
+
+SessionMaker = Callable[[], AsyncSession]
+
+
+# -- desired state --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Desired:
+    """What the Auth Service should hold for one subscriber."""
+
+    token: str
+    user_id: str
+    status: str
+    max_sessions: int
+    valid_from: datetime | None
+    valid_until: datetime | None
+    allowed_streams: list[str]
+    meta: dict[str, Any]
+
+    def create_body(self) -> AuthTokenCreate:
+        return AuthTokenCreate(
+            token=self.token,
+            user_id=self.user_id,
+            status=self.status,
+            max_sessions=self.max_sessions,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            allowed_streams=self.allowed_streams,
+            meta=self.meta,
+        )
+
+
+def desired_state(row: Any, streams: list[str]) -> Desired:
+    """``row`` has the users columns; ``streams`` are its playable stream names."""
+    playable = bool(streams)
+    return Desired(
+        token=row.token,
+        user_id=row.agreement_number,
+        status="active" if row.status == UserStatus.ENABLED and playable else "suspended",
+        max_sessions=row.max_sessions,
+        valid_from=_seconds(row.valid_from),
+        valid_until=_seconds(row.valid_until),
+        allowed_streams=sorted(streams) if playable else [NO_STREAMS_SENTINEL],
+        meta={"first_name": row.first_name, "last_name": row.last_name},
+    )
+
+
+def _seconds(value: datetime | None) -> datetime | None:
+    # The Auth Service keeps whole seconds in UTC.
+    return None if value is None else value.astimezone(UTC).replace(microsecond=0)
+
+
+def needs_recreate(remote: AuthToken, want: Desired) -> list[str]:
+    """Fields PATCH cannot bring in line (so delete + create)."""
+    reasons = []
+    if remote.token != want.token:
+        reasons.append("token")
+    if remote.user_id != want.user_id:
+        reasons.append("user_id")
+    if _seconds(remote.valid_from) != want.valid_from:
+        reasons.append("valid_from")
+    if want.valid_until is None and remote.valid_until is not None:
+        reasons.append("valid_until")
+    return reasons
+
+
+def patch_for(remote: AuthToken, want: Desired, now: datetime | None = None) -> AuthTokenPatch | None:
+    """The PATCH that makes ``remote`` match ``want`` (None when nothing differs)."""
+    stale = stale_fields(remote, want, now)
+    if not stale:
+        return None
+    patch = AuthTokenPatch(
+        status=want.status,  # always: expiry is sticky, so an extension must re-activate
+        max_sessions=want.max_sessions,
+        allowed_streams=want.allowed_streams,
+        meta=want.meta,
+    )
+    if want.valid_until is not None:
+        patch.valid_until = want.valid_until
+    return patch
+
+
+def stale_fields(remote: AuthToken, want: Desired, now: datetime | None = None) -> list[str]:
+    """Mutable fields where ``remote`` differs from ``want``."""
+    stale = []
+    if remote.status != want.status:
+        # The Auth Service rewrites a lapsed token to "expired" itself; that denies exactly as our
+        # "active" past its valid_until does, so it is not a difference until valid_until moves.
+        now = now or datetime.now(UTC)
+        lapsed = want.valid_until is not None and want.valid_until < now
+        if not (remote.status == "expired" and want.status == "active" and lapsed):
+            stale.append("status")
+    if remote.max_sessions != want.max_sessions:
+        stale.append("max_sessions")
+    if want.valid_until is not None and _seconds(remote.valid_until) != want.valid_until:
+        stale.append("valid_until")
+    if sorted(remote.allowed_streams or []) != want.allowed_streams:
+        stale.append("allowed_streams")
+    if (remote.meta or {}) != want.meta:
+        stale.append("meta")
+    return stale
+
+
+# -- local bookkeeping ----------------------------------------------------------------------------
+
+
+def _pending_values() -> dict[str, Any]:
+    return {
+        "auth_sync_status": AuthSyncStatus.PENDING,
+        "auth_sync_seq": _users.c.auth_sync_seq + 1,
+        "auth_sync_next_at": None,
+        "auth_sync_attempts": 0,
+    }
+
+
+async def mark_pending(db: AsyncSession, user_ids: Sequence[int]) -> None:
+    """Record that these users' tokens must be pushed again (call in the change's transaction)."""
+    if user_ids:
+        ids = bindparam("pending_ids", sorted(set(user_ids)), type_=ARRAY(Integer))
+        await db.execute(update(_users).where(_users.c.id == func.any(ids)).values(**_pending_values()))
+
+
+async def mark_all_pending(db: AsyncSession) -> int:
+    result = await db.execute(update(_users).values(**_pending_values()))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+@dataclass(slots=True)
+class Pointer:
+    token_id: int | None = None
+    token: str | None = None
+    user_id: str | None = None
+
+    def clear(self) -> None:
+        self.token_id = self.token = self.user_id = None
+
+    def set(self, remote: AuthToken) -> None:
+        self.token_id, self.token, self.user_id = remote.id, remote.token, remote.user_id
+
+
+@dataclass(slots=True)
+class Snapshot:
+    user_id: int
+    seq: int
+    attempts: int
+    desired: Desired
+    pointer: Pointer
+
+
+@dataclass(slots=True)
+class Outcome:
+    """How one push ended; ``error`` is None on success."""
+
+    user_id: int
+    seq: int
+    attempts: int
+    pointer: Pointer
+    error: str | None = None
+    transient: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(slots=True)
+class RunStats:
+    events: int = 0
+    deletions: int = 0
+    deletion_failures: int = 0
+    pushed: int = 0
+    failed: int = 0
+
+    @property
+    def did_work(self) -> bool:
+        return bool(self.events or self.deletions or self.deletion_failures or self.pushed or self.failed)
+
+
+class Difference(dict[str, Any]):
+    """One reconcile finding (a plain dict: ``kind``, ``user_id``, ``agreement_number``,
+    ``token_id``, ``fields``)."""
+
+
+@dataclass(slots=True)
+class ReconcileReport:
+    users: int = 0
+    remote_tokens: int = 0
+    missing: int = 0
+    stale: int = 0
+    pointer: int = 0
+    unknown: int = 0
+    differences: list[Difference] = field(default_factory=list)
+    repaired: bool = False
+    repair_failures: int = 0
+    truncated: bool = False
+
+    def add(self, diff: Difference) -> None:
+        if len(self.differences) < MAX_REPORTED:
+            self.differences.append(diff)
+        else:
+            self.truncated = True
+
+
+_SNAPSHOT_COLUMNS = (
+    _users.c.id,
+    _users.c.first_name,
+    _users.c.last_name,
+    _users.c.agreement_number,
+    _users.c.status,
+    _users.c.max_sessions,
+    _users.c.token,
+    _users.c.valid_from,
+    _users.c.valid_until,
+    _users.c.auth_token_id,
+    _users.c.auth_token,
+    _users.c.auth_user_id,
+    _users.c.auth_sync_seq,
+    _users.c.auth_sync_attempts,
+)
+
+
+class _LockBusy(Exception):
+    pass
+
+
+def _nothing() -> None:
+    return None
+
+
+# -- the engine -----------------------------------------------------------------------------------
+
+
+class AuthSync:
+    """Pushes subscribers to the Auth Service; shared by request handlers and the worker."""
+
+    def __init__(
+        self,
+        session_maker: SessionMaker,
+        client: AuthServiceClient,
+        settings: Settings,
+        *,
+        backoff_base: float | None = None,
+        backoff_max: float = MAX_BACKOFF,
+        lock_wait: float | None = None,
+    ) -> None:
+        self._sessions = session_maker
+        self.client = client
+        self.concurrency = max(settings.auth_sync_concurrency, 1)
+        self.backoff_base = settings.auth_sync_interval if backoff_base is None else backoff_base
+        self.backoff_max = backoff_max
+        # Waiting for another push of the same user: long enough for one push with retries.
+        self.lock_wait = lock_wait if lock_wait is not None else settings.auth_service_timeout * 4 + 1
+        self.lease = max(30.0, settings.auth_service_timeout * 8)
+        self.batch_size = min(BATCH_MAX, self.concurrency * 16)
+        self.wake: Callable[[], None] = _nothing
+        """Nudges the background worker (set by the app when it runs one)."""
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds before retry number ``attempts + 1``."""
+        return float(min(self.backoff_base * 2 ** min(attempts, 20), self.backoff_max))
+
+    # -- one subscriber, inline -------------------------------------------------------------------
+
+    async def push_user(self, user_id: int) -> Outcome | None:
+        """Make the Auth Service match the user now. ``None``: the user is gone, or another push
+        of it is running (it stays pending and is picked up again)."""
+        try:
+            outcomes = await self._push([user_id], claim=lambda s: self._lock_one(s, user_id))
+        except _LockBusy:
+            return None
+        return outcomes[0] if outcomes else None
+
+    async def push_users(self, user_ids: Sequence[int]) -> list[Outcome]:
+        """Push many users now, in batches; users locked by another push are skipped."""
+        results: list[Outcome] = []
+        ordered = sorted(set(user_ids))
+        for start in range(0, len(ordered), self.batch_size):
+            chunk = ordered[start : start + self.batch_size]
+            results += await self._push(chunk, claim=self._try_locker(chunk))
+        return results
+
+    async def _lock_one(self, session: AsyncSession, user_id: int) -> list[int]:
+        await session.execute(text(f"SET LOCAL lock_timeout = '{int(self.lock_wait * 1000)}ms'"))
+        try:
+            await session.execute(select(func.pg_advisory_xact_lock(LOCK_CLASS, user_id)))
+        except DBAPIError as exc:
+            if "lock timeout" in str(exc).lower() or "55P03" in str(exc):
+                raise _LockBusy from exc
+            raise
+        return [user_id]
+
+    async def _try_lock(self, session: AsyncSession, user_ids: Sequence[int]) -> list[int]:
+        ids = bindparam("lock_ids", list(user_ids), type_=ARRAY(Integer))
+        locked = func.unnest(ids).table_valued("id").render_derived(name="claimed")
+        stmt = select(locked.c.id).where(func.pg_try_advisory_xact_lock(LOCK_CLASS, locked.c.id))
+        return [int(i) for i in (await session.execute(stmt)).scalars()]
+
+    def _try_locker(self, user_ids: Sequence[int]) -> Callable[[AsyncSession], Awaitable[list[int]]]:
+        return lambda session: self._try_lock(session, user_ids)
+
+    async def _push(
+        self, user_ids: Sequence[int], *, claim: Callable[[AsyncSession], Awaitable[list[int]]]
+    ) -> list[Outcome]:
+        """Lock, load, converge and record ``user_ids`` in one transaction (locks end with it)."""
+        async with self._sessions() as session, session.begin():
+            locked = await claim(session)
+            if not locked:
+                return []
+            snapshots = await self._load(session, locked)
+            outcomes = await self._converge_all(snapshots)
+            await self._record(session, outcomes)
+        if len(locked) < len(user_ids):
+            log.debug("%d of %d users are being pushed elsewhere", len(user_ids) - len(locked), len(user_ids))
+        return outcomes
+
+    async def _load(self, session: AsyncSession, user_ids: Sequence[int]) -> list[Snapshot]:
+        ids = bindparam("snapshot_ids", list(user_ids), type_=ARRAY(Integer))
+        rows = (await session.execute(select(*_SNAPSHOT_COLUMNS).where(_users.c.id == func.any(ids)))).all()
+        streams = await allowed_streams_for_users(session, [r.id for r in rows])
+        return [
+            Snapshot(
+                user_id=r.id,
+                seq=r.auth_sync_seq,
+                attempts=r.auth_sync_attempts,
+                desired=desired_state(r, streams[r.id]),
+                pointer=Pointer(r.auth_token_id, r.auth_token, r.auth_user_id),
+            )
+            for r in rows
+        ]
+
+    async def _converge_all(self, snapshots: Sequence[Snapshot]) -> list[Outcome]:
+        if len(snapshots) == 1:
+            return [await self._push_one(snapshots[0])]
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def bounded(snap: Snapshot) -> Outcome:
+            async with gate:
+                return await self._push_one(snap)
+
+        return list(await asyncio.gather(*(bounded(s) for s in snapshots)))
+
+    async def _push_one(self, snap: Snapshot) -> Outcome:
+        pointer = Pointer(snap.pointer.token_id, snap.pointer.token, snap.pointer.user_id)
+        outcome = Outcome(user_id=snap.user_id, seq=snap.seq, attempts=snap.attempts, pointer=pointer)
+        try:
+            await self._converge(snap.desired, pointer)
+        except AuthServiceError as exc:
+            outcome.error = exc.message
+            outcome.transient = exc.transient
+        except Exception as exc:  # a bug must not stop the batch; record it on the user
+            log.exception("Auth Service push of user %s failed unexpectedly", snap.user_id)
+            outcome.error = f"unexpected error: {type(exc).__name__}: {exc}"
+        return outcome
+
+    async def _converge(self, want: Desired, pointer: Pointer) -> None:
+        """Steps 1-4 of the module docstring; ``pointer`` follows every acknowledged change."""
+        remote: AuthToken | None = None
+        if pointer.token_id is not None:
+            found = await self.client.get_token(pointer.token_id)
+            if found is not None and found.token == pointer.token and found.user_id == pointer.user_id:
+                remote = found
+            else:
+                pointer.clear()  # deleted, or the id now belongs to somebody else's token
+        if remote is not None and needs_recreate(remote, want):
+            await self.client.delete_token(remote.id)
+            pointer.clear()
+            remote = None
+        if remote is None:
+            pointer.set(await self._create(want))
+            return
+        patch = patch_for(remote, want)
+        if patch is not None:
+            patched = await self.client.patch_token(remote.id, patch)
+            if patched is None:  # deleted between our read and write
+                pointer.clear()
+                pointer.set(await self._create(want))
+
+    async def _create(self, want: Desired) -> AuthToken:
+        try:
+            return await self.client.create_token(want.create_body())
+        except TokenAlreadyExistsError:
+            found = await self.client.find_by_token(want.token)
+            if found is None:  # removed since: try once more
+                return await self.client.create_token(want.create_body())
+        # Tokens are unique locally, so a row with our token value is ours: adopt it or rebuild it.
+        if needs_recreate(found, want):
+            await self.client.delete_token(found.id)
+            return await self.client.create_token(want.create_body())
+        patch = patch_for(found, want)
+        if patch is not None:
+            patched = await self.client.patch_token(found.id, patch)
+            if patched is None:
+                return await self.client.create_token(want.create_body())
+            return patched
+        return found
+
+    async def _record(self, session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
+        """Write pointers always; mark synced / failed only where the seq is unchanged."""
+        if not outcomes:
+            return
+        c = _users.c
+        same = c.auth_sync_seq == bindparam("b_seq")
+        ok = bindparam("b_ok", type_=Boolean)
+        stmt = (
+            update(_users)
+            .where(c.id == bindparam("b_id"))
+            .values(
+                auth_token_id=bindparam("b_tid"),
+                auth_token=bindparam("b_tok"),
+                auth_user_id=bindparam("b_uid"),
+                auth_sync_status=case(
+                    (same & ok, literal_column("'synced'::auth_sync_status")),
+                    (same, literal_column("'failed'::auth_sync_status")),
+                    else_=c.auth_sync_status,
+                ),
+                auth_sync_error=case((ok, None), else_=bindparam("b_err")),
+                auth_sync_error_at=case((ok, c.auth_sync_error_at), else_=func.now()),
+                auth_sync_attempts=case((same & ok, 0), (same, c.auth_sync_attempts + 1), else_=c.auth_sync_attempts),
+                auth_sync_next_at=case(
+                    (same & ok, None),
+                    (same, func.now() + bindparam("b_delay", type_=Interval)),
+                    else_=None,  # changed meanwhile: due again at once
+                ),
+                auth_synced_at=case((ok, func.now()), else_=c.auth_synced_at),
+            )
+        )
+        params = [
+            {
+                "b_id": o.user_id,
+                "b_seq": o.seq,
+                "b_ok": o.ok,
+                "b_tid": o.pointer.token_id,
+                "b_tok": o.pointer.token,
+                "b_uid": o.pointer.user_id,
+                "b_err": (o.error or "")[:2000],
+                "b_delay": timedelta(seconds=self.backoff(o.attempts)),
+            }
+            for o in sorted(outcomes, key=lambda o: o.user_id)
+        ]
+        await session.execute(stmt, params)
+
+    # -- deletions (tombstones) -------------------------------------------------------------------
+
+    async def add_tombstones(self, db: AsyncSession, user: User) -> list[int]:
+        """Before deleting ``user`` locally (same transaction): remember every token the Auth
+        Service may hold for it. Held back from the worker for one lease while the caller tries
+        inline (:meth:`delete_tombstones`)."""
+        rows: list[dict[str, Any]] = []
+        if user.auth_token_id is not None and user.auth_token is not None:
+            rows.append(
+                {"auth_token_id": user.auth_token_id, "token": user.auth_token, "auth_user_id": user.auth_user_id}
+            )
+        unsure = user.auth_sync_status != AuthSyncStatus.SYNCED
+        if unsure and user.auth_token != user.token:
+            # A create of the current token may have gone through unseen: find it by value (id 0).
+            rows.append({"auth_token_id": 0, "token": user.token, "auth_user_id": None})
+        if not rows:
+            return []
+        lease = func.now() + bindparam("lease", timedelta(seconds=self.lease), type_=Interval)
+        stmt = _tombstones.insert().values(next_attempt_at=lease).returning(_tombstones.c.id)
+        return [(await db.execute(stmt, row)).scalar_one() for row in rows]
+
+    async def delete_tombstones(self, tombstone_ids: Sequence[int] | None = None) -> tuple[int, list[str]]:
+        """Process tombstones (these ids, or every due one): (done, errors)."""
+        async with self._sessions() as session, session.begin():
+            t = _tombstones.c
+            if tombstone_ids is None:
+                due = (
+                    select(t.id)
+                    .where(t.next_attempt_at <= func.now())
+                    .order_by(t.id)
+                    .limit(self.batch_size)
+                    .with_for_update(skip_locked=True)
+                )
+            else:
+                due = (
+                    select(t.id)
+                    .where(t.id == func.any(bindparam("tomb_ids", list(tombstone_ids), type_=ARRAY(Integer))))
+                    .with_for_update(skip_locked=True)
+                )
+            lease = func.now() + bindparam("lease", timedelta(seconds=self.lease), type_=Interval)
+            claimed = (
+                await session.execute(
+                    update(_tombstones)
+                    .where(t.id.in_(due.scalar_subquery()))
+                    .values(next_attempt_at=lease)
+                    .returning(t.id, t.auth_token_id, t.token, t.auth_user_id, t.attempts)
+                )
+            ).all()
+        if not claimed:
+            return 0, []
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def one(row: Any) -> str | None:
+            async with gate:
+                try:
+                    await self._delete_remote(row.auth_token_id, row.token, row.auth_user_id)
+                except AuthServiceError as exc:
+                    return exc.message
+                return None
+
+        errors = await asyncio.gather(*(one(r) for r in claimed))
+        async with self._sessions() as session, session.begin():
+            done = [r.id for r, e in zip(claimed, errors, strict=True) if e is None]
+            if done:
+                await session.execute(
+                    _tombstones.delete().where(t.id == func.any(bindparam("done", done, type_=ARRAY(Integer))))
+                )
+            failed = [
+                {"f_id": r.id, "f_err": e[:2000], "f_delay": timedelta(seconds=self.backoff(r.attempts))}
+                for r, e in zip(claimed, errors, strict=True)
+                if e is not None
+            ]
+            if failed:
+                await session.execute(
+                    update(_tombstones)
+                    .where(t.id == bindparam("f_id"))
+                    .values(
+                        attempts=t.attempts + 1,
+                        last_error=bindparam("f_err"),
+                        next_attempt_at=func.now() + bindparam("f_delay", type_=Interval),
+                    ),
+                    failed,
+                )
+        return len(done), [e for e in errors if e is not None]
+
+    async def _delete_remote(self, token_id: int, token: str, auth_user_id: str | None) -> None:
+        target: AuthToken | None
+        if token_id > 0:
+            target = await self.client.get_token(token_id)
+            if target is None or target.token != token or (auth_user_id is not None and target.user_id != auth_user_id):
+                return  # already gone, or the id was handed to another token: not ours to delete
+        else:
+            target = await self.client.find_by_token(token)
+            if target is None:
+                return
+        if await self._token_in_use(target.token):
+            return  # a live subscriber holds this token value: never delete theirs
+        await self.client.delete_token(target.id)
+
+    async def _token_in_use(self, token: str) -> bool:
+        async with self._sessions() as session:
+            stmt = select(_users.c.id).where((_users.c.token == token) | (_users.c.auth_token == token)).limit(1)
+            return (await session.execute(stmt)).first() is not None
+
+    # -- the worker's round -----------------------------------------------------------------------
+
+    async def absorb_events(self) -> int:
+        """Turn outbox events into pending users; returns the number of events consumed."""
+        consumed = 0
+        while True:
+            async with self._sessions() as session, session.begin():
+                stmt = text(
+                    """
+                    WITH ev AS (
+                        DELETE FROM auth_sync_events
+                        WHERE id IN (SELECT id FROM auth_sync_events ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED)
+                        RETURNING user_ids
+                    ), affected AS (
+                        SELECT DISTINCT unnest(user_ids) AS id FROM ev
+                    ), marked AS (
+                        UPDATE users SET auth_sync_status = 'pending', auth_sync_seq = auth_sync_seq + 1,
+                                         auth_sync_next_at = NULL, auth_sync_attempts = 0
+                        WHERE id IN (SELECT id FROM affected)
+                        RETURNING 1
+                    )
+                    SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM marked)
+                    """
+                )
+                events, _ = (await session.execute(stmt)).one()
+            consumed += int(events)
+            if not events:
+                return consumed
+
+    async def _claim_due(self) -> list[int]:
+        async with self._sessions() as session, session.begin():
+            stmt = text(
+                """
+                UPDATE users SET auth_sync_next_at = now() + make_interval(secs => :lease)
+                WHERE id IN (
+                    SELECT id FROM users
+                    WHERE auth_sync_status <> 'synced'
+                      AND (auth_sync_next_at IS NULL OR auth_sync_next_at <= now())
+                    ORDER BY auth_sync_next_at NULLS FIRST, id
+                    LIMIT :n
+                    FOR UPDATE SKIP LOCKED
+                )
+                RETURNING id
+                """
+            )
+            result = await session.execute(stmt, {"lease": self.lease, "n": self.batch_size})
+            return [int(i) for i in result.scalars()]
+
+    async def run_once(self, *, max_batches: int = 1000) -> RunStats:
+        """One round: outbox events, due deletions, due pushes (until nothing is due)."""
+        stats = RunStats(events=await self.absorb_events())
+        while True:
+            done, errors = await self.delete_tombstones()
+            stats.deletions += done
+            stats.deletion_failures += len(errors)
+            if not done and not errors:
+                break
+        for _ in range(max_batches):
+            claimed = await self._claim_due()
+            if not claimed:
+                break
+            outcomes = await self._push(claimed, claim=self._try_locker(claimed))
+            stats.pushed += sum(o.ok for o in outcomes)
+            stats.failed += sum(not o.ok for o in outcomes)
+        return stats
+
+    # -- reconcile --------------------------------------------------------------------------------
+
+    async def reconcile(self, *, repair: bool) -> ReconcileReport:
+        """Compare every Auth Service token with every subscriber; repair the differences on request."""
+        report = ReconcileReport()
+        remote = [t async for t in self.client.iter_tokens()]
+        report.remote_tokens = len(remote)
+        by_token = {t.token: t for t in remote}
+        claimed: set[str] = set()
+        to_push: list[int] = []
+        pointer_fixes: list[dict[str, Any]] = []
+        now = datetime.now(UTC)
+        async with self._sessions() as session:
+            last_id = 0
+            while True:
+                rows = (
+                    await session.execute(
+                        select(*_SNAPSHOT_COLUMNS).where(_users.c.id > last_id).order_by(_users.c.id).limit(2000)
+                    )
+                ).all()
+                if not rows:
+                    break
+                last_id = rows[-1].id
+                streams = await allowed_streams_for_users(session, [r.id for r in rows])
+                for row in rows:
+                    report.users += 1
+                    want = desired_state(row, streams[row.id])
+                    found = by_token.get(row.token)
+                    base = {"user_id": row.id, "agreement_number": row.agreement_number}
+                    if found is None:
+                        report.missing += 1
+                        report.add(Difference(kind="missing", token_id=None, fields=[], **base))
+                        to_push.append(row.id)
+                        continue
+                    claimed.add(found.token)
+                    fields = needs_recreate(found, want) + stale_fields(found, want, now)
+                    if fields:
+                        report.stale += 1
+                        report.add(Difference(kind="stale", token_id=found.id, fields=fields, **base))
+                        to_push.append(row.id)
+                    if (row.auth_token_id, row.auth_token, row.auth_user_id) != (found.id, found.token, found.user_id):
+                        report.pointer += 1
+                        report.add(Difference(kind="pointer", token_id=found.id, fields=["auth_token_id"], **base))
+                        pointer_fixes.append(
+                            {"p_id": row.id, "p_tid": found.id, "p_tok": found.token, "p_uid": found.user_id}
+                        )
+        unknown = [t for t in remote if t.token not in claimed]
+        for t in unknown:
+            report.unknown += 1
+            report.add(Difference(kind="unknown", user_id=None, agreement_number=t.user_id, token_id=t.id, fields=[]))
+        if not repair:
+            return report
+
+        report.repaired = True
+        async with self._sessions() as session, session.begin():
+            if pointer_fixes:
+                await session.execute(
+                    update(_users)
+                    .where(_users.c.id == bindparam("p_id"))
+                    .values(
+                        auth_token_id=bindparam("p_tid"),
+                        auth_token=bindparam("p_tok"),
+                        auth_user_id=bindparam("p_uid"),
+                    ),
+                    pointer_fixes,
+                )
+            await mark_pending(session, to_push + [p["p_id"] for p in pointer_fixes])
+        if unknown:
+            async with self._sessions() as session, session.begin():
+                ids = []
+                insert = _tombstones.insert().returning(_tombstones.c.id)
+                for t in unknown:
+                    values = {"auth_token_id": t.id, "token": t.token, "auth_user_id": t.user_id}
+                    ids.append((await session.execute(insert, values)).scalar_one())
+            _, errors = await self.delete_tombstones(ids)
+            report.repair_failures += len(errors)
+        outcomes = await self.push_users(to_push + [p["p_id"] for p in pointer_fixes])
+        report.repair_failures += sum(not o.ok for o in outcomes)
+        return report
+
+    # -- overview ---------------------------------------------------------------------------------
+
+    async def overview(self, db: AsyncSession) -> dict[str, Any]:
+        c = _users.c
+        counts = (
+            await db.execute(
+                select(
+                    func.count().filter(c.auth_sync_status == AuthSyncStatus.PENDING),
+                    func.count().filter(c.auth_sync_status == AuthSyncStatus.FAILED),
+                    func.count().filter(c.auth_sync_status == AuthSyncStatus.SYNCED),
+                    select(func.count()).select_from(_tombstones).scalar_subquery(),
+                    select(func.count()).select_from(text("auth_sync_events")).scalar_subquery(),
+                    func.max(c.auth_sync_error_at).filter(c.auth_sync_status != AuthSyncStatus.SYNCED),
+                )
+            )
+        ).one()
+        pending, failed, synced, deletions, events, last_error_at = counts
+        last_error = None
+        if last_error_at is not None:
+            last_error = (
+                await db.execute(
+                    select(c.auth_sync_error)
+                    .where(c.auth_sync_status != AuthSyncStatus.SYNCED, c.auth_sync_error_at == last_error_at)
+                    .limit(1)
+                )
+            ).scalar_one_or_none()
+        return {
+            "pending": int(pending),
+            "failed": int(failed),
+            "synced": int(synced),
+            "pending_deletions": int(deletions),
+            "queued_events": int(events),
+            "last_error": last_error,
+            "last_error_at": last_error_at,
+        }
+
+
+# -- the background worker ------------------------------------------------------------------------
+
+
+class AuthSyncWorker:
+    """An asyncio task calling :meth:`AuthSync.run_once` every ``interval`` seconds (at once again
+    when a round did work). Safe to run in every app instance."""
+
+    def __init__(self, sync: AuthSync, interval: float) -> None:
+        self.sync = sync
+        self.interval = interval
+        self._task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._loop(), name="auth-sync-worker")
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _loop(self) -> None:
+        while True:
+            did_work = False
+            try:
+                stats = await self.sync.run_once()
+                did_work = stats.did_work
+                if stats.failed or stats.deletion_failures:
+                    log.warning(
+                        "Auth Service sync round: %d pushed, %d failed, %d deletions failed",
+                        stats.pushed,
+                        stats.failed,
+                        stats.deletion_failures,
+                    )
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("Auth Service sync round failed")
+            if did_work:
+                await asyncio.sleep(0)
+                continue
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self.interval)

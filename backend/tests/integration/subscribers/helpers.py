@@ -1,0 +1,127 @@
+"""Catalogue seeding and Auth Service assertions shared by the users, sync and playlist tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from devtools.simulators.auth_service import AuthSimState
+from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL
+
+BASE_URL = "http://stream.example.test:8085"
+
+
+async def add_group(db: AsyncSession, name: str, sort_order: int) -> int:
+    sql = text("INSERT INTO groups (name, sort_order) VALUES (:n, :s) RETURNING id")
+    gid = int((await db.execute(sql, {"n": name, "s": sort_order})).scalar_one())
+    await db.commit()
+    return gid
+
+
+async def add_channel(
+    db: AsyncSession,
+    stream_name: str,
+    *,
+    display_name: str | None = None,
+    group_id: int | None = None,
+    sort_order: int = 0,
+    status: str = "synced",
+    tvg_id: str | None = None,
+    tvg_logo: str | None = None,
+    catchup_days: int | None = None,
+) -> int:
+    sql = text(
+        "INSERT INTO channels (stream_name, display_name, tvg_name, tvg_id, tvg_logo, stream_base_url, catchup_days,"
+        " group_id, sort_order, sync_status) VALUES (:s, :d, :d, :tid, :logo, :b, :c, :g, :o, CAST(:st AS sync_status))"
+        " RETURNING id"
+    )
+    params = {
+        "s": stream_name,
+        "d": display_name or stream_name,
+        "tid": tvg_id,
+        "logo": tvg_logo,
+        "b": BASE_URL,
+        "c": catchup_days,
+        "g": group_id,
+        "o": sort_order,
+        "st": status,
+    }
+    cid = int((await db.execute(sql, params)).scalar_one())
+    await db.commit()
+    return cid
+
+
+async def add_package(db: AsyncSession, name: str, channel_ids: Sequence[int] = ()) -> int:
+    pid = int(
+        (await db.execute(text("INSERT INTO packages (name) VALUES (:n) RETURNING id"), {"n": name})).scalar_one()
+    )
+    for cid in channel_ids:
+        await db.execute(text("INSERT INTO package_channels VALUES (:p, :c)"), {"p": pid, "c": cid})
+    await db.commit()
+    return pid
+
+
+async def add_tariff(db: AsyncSession, name: str, package_ids: Sequence[int] = ()) -> int:
+    tid = int((await db.execute(text("INSERT INTO tariffs (name) VALUES (:n) RETURNING id"), {"n": name})).scalar_one())
+    for pid in package_ids:
+        await db.execute(text("INSERT INTO tariff_packages VALUES (:t, :p)"), {"t": tid, "p": pid})
+    await db.commit()
+    return tid
+
+
+def user_body(number: str = "AG-001", **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"first_name": "Ivan", "last_name": "Ivanov", "agreement_number": number, "max_sessions": 2}
+    body.update(overrides)
+    return body
+
+
+async def local_user(db: AsyncSession, user_id: int) -> dict[str, Any]:
+    row = (await db.execute(text("SELECT * FROM users WHERE id = :i"), {"i": user_id})).mappings().one_or_none()
+    await db.commit()
+    assert row is not None, f"user {user_id} is not in the database"
+    return dict(row)
+
+
+async def local_streams(db: AsyncSession, user_id: int) -> list[str]:
+    from playlist_service.playlists.resolution import allowed_streams_for_users
+
+    streams = (await allowed_streams_for_users(db, [user_id]))[user_id]
+    await db.commit()
+    return streams
+
+
+def remote_tokens_of(sim: AuthSimState, agreement_number: str) -> list[Any]:
+    with sim.lock:
+        return [t for t in sim.tokens.values() if t.user_id == agreement_number]
+
+
+async def assert_converged(db: AsyncSession, sim: AuthSimState) -> None:
+    """Local == remote: every user exactly one token with its fields, and no other tokens."""
+    users = (await db.execute(text("SELECT * FROM users ORDER BY id"))).mappings().all()
+    await db.commit()
+    with sim.lock:
+        tokens = {t.token: t for t in sim.tokens.values()}
+        assert len(tokens) == len(sim.tokens), "two remote tokens share a value"
+        assert len(sim.tokens) == len(users), f"{len(sim.tokens)} remote tokens for {len(users)} users"
+    for user in users:
+        assert user["auth_sync_status"] == "synced", (user["agreement_number"], user["auth_sync_error"])
+        remote = tokens.get(user["token"])
+        assert remote is not None, f"no remote token for {user['agreement_number']}"
+        assert user["auth_token_id"] == remote.id
+        assert remote.user_id == user["agreement_number"]
+        assert remote.max_sessions == user["max_sessions"]
+        streams = await local_streams(db, user["id"])
+        expected_status = "active" if user["status"] == "enabled" and streams else "suspended"
+        assert remote.status == expected_status
+        assert sorted(remote.allowed_streams or []) == (streams or [NO_STREAMS_SENTINEL])
+        assert remote.meta == {"first_name": user["first_name"], "last_name": user["last_name"]}
+
+
+async def auth_allows(sim_url: str, token: str, stream: str, ip: str = "10.0.0.1") -> bool:
+    async with httpx.AsyncClient(base_url=sim_url, timeout=2) as http:
+        response = await http.get("/auth", params={"name": stream, "ip": ip, "token": token, "proto": "hls"})
+    return response.status_code == 200
