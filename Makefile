@@ -37,6 +37,7 @@ test-backend: ## backend tests against a throwaway PostgreSQL and the simulators
 .PHONY: lint
 lint: lint-frontend ## ruff, mypy --strict (and tsc, eslint for the frontend)
 	cd $(BACKEND) && $(UV) run ruff check . && $(UV) run ruff format --check . && $(UV) run mypy src devtools
+	cd $(BACKEND) && MYPYPATH=../clients/python:scripts $(UV) run mypy scripts  # scripts use the generated client
 
 .PHONY: fmt
 fmt: ## auto-format and fix what ruff can

@@ -5,7 +5,7 @@ embedded PostgreSQL migrated to head, an admin, the Flussonic and Auth Service s
 backend; the backend and the built SPA are served from one origin (``/api`` and ``/health`` go to the
 app, every other path is a file from ``--dist`` or ``index.html``), as nginx does in production.
 
-When everything is up it prints one line ``E2E_STACK {json}`` with ``url``, ``flussonic_url``,
+When everything is up it prints one line ``E2E_STACK {json}`` with ``url``, ``flussonic_url``, ``flussonic_api_key``,
 ``auth_service_url``, ``username`` and ``password``, then runs until SIGTERM/SIGINT or until its
 stdin closes (so a crashed test runner cannot leave a PostgreSQL behind). Dev tool only.
 """
@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             info = {
                 "url": site_url,
                 "flussonic_url": flussonic_url,
+                "flussonic_api_key": FLUSSONIC_KEY,
                 "auth_service_url": auth_url,
                 "username": ADMIN_USERNAME,
                 "password": ADMIN_PASSWORD,

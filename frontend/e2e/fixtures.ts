@@ -17,6 +17,9 @@ export const stack = {
   get flussonicUrl() {
     return required("E2E_FLUSSONIC_URL");
   },
+  get flussonicKey() {
+    return required("E2E_FLUSSONIC_KEY");
+  },
   get username() {
     return required("E2E_USERNAME");
   },
@@ -58,4 +61,14 @@ export async function setFlussonicStreams(streams: Record<string, unknown>[] | {
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`simulator refused the line-up: ${response.status} ${await response.text()}`);
+}
+
+/** The simulator's current line-up (through its real API, as the backend reads it). */
+export async function getFlussonicStreams(): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${stack.flussonicUrl}/streamer/api/v3/streams?limit=1000`, {
+    headers: { authorization: `Bearer ${stack.flussonicKey}` },
+  });
+  if (!response.ok) throw new Error(`simulator listing failed: ${response.status}`);
+  const body = (await response.json()) as { streams: Record<string, unknown>[] };
+  return body.streams;
 }

@@ -39,6 +39,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.E2E_BASE_URL = info.url;
   process.env.E2E_FLUSSONIC_URL = info.flussonic_url;
+  process.env.E2E_FLUSSONIC_KEY = info.flussonic_api_key;
   process.env.E2E_AUTH_SERVICE_URL = info.auth_service_url;
   process.env.E2E_USERNAME = info.username;
   process.env.E2E_PASSWORD = info.password;

@@ -58,6 +58,15 @@ describe("fieldErrors", () => {
     expect(rest).toBe("Auth Service is down");
   });
 
+  it("maps an API field onto the form field it belongs to", () => {
+    const err = new ApiError(422, "VALIDATION_ERROR", "Validation failed", {
+      details: [{ field: "valid_until_date", message: "must not be before valid_from" }],
+    });
+    expect(fieldErrors(err, ["valid_until"], { valid_until_date: "valid_until" }).fields).toEqual({
+      valid_until: "must not be before valid_from",
+    });
+  });
+
   it("normalises API field paths", () => {
     expect(normaliseField("$.tvg_logo")).toBe("tvg_logo");
     expect(normaliseField("body.valid_until")).toBe("valid_until");

@@ -118,6 +118,7 @@ export function normaliseField(field: string): string {
 export function fieldErrors(
   error: unknown,
   formFields: readonly string[],
+  aliases: Record<string, string> = {},
 ): { fields: Record<string, string>; rest: string | null } {
   if (!(error instanceof ApiError) || error.details.length === 0) {
     return { fields: {}, rest: errorMessage(error) };
@@ -125,7 +126,8 @@ export function fieldErrors(
   const fields: Record<string, string> = {};
   const leftovers: ErrorDetail[] = [];
   for (const detail of error.details) {
-    const name = detail.field ? normaliseField(detail.field) : "";
+    const raw = detail.field ? normaliseField(detail.field) : "";
+    const name = aliases[raw] ?? raw;
     if (name && formFields.includes(name)) {
       fields[name] = fields[name] ? `${fields[name]}; ${detail.message}` : detail.message;
     } else {

@@ -108,6 +108,767 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetStats
+         * @description Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+         */
+        get: operations["getDashboardStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channel_id}/cascade-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CascadeInfo
+         * @description What deleting the channel would remove (packages, subscribers).
+         */
+        get: operations["getChannelCascadeInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channel_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetChannel
+         * @description Get one channel, including its logo data URI.
+         */
+        get: operations["getChannel"];
+        put?: never;
+        post?: never;
+        /**
+         * DeleteChannel
+         * @description Delete an orphaned channel (400 CHANNEL_NOT_ORPHANED otherwise).
+         */
+        delete: operations["deleteChannel"];
+        options?: never;
+        head?: never;
+        /**
+         * UpdateChannel
+         * @description Update tvg_id and/or tvg_logo (the only UI-editable text fields).
+         */
+        patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/api/v1/channels/{channel_id}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetLogo
+         * @description The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
+         *
+         *     Cached privately: a day when requested with ``?v=`` (the ``logo_url`` of a list row, which changes
+         *     with the channel), otherwise revalidated each time with the ETag.
+         */
+        get: operations["getChannelLogo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListChannels
+         * @description List channels (search in stream_name, display_name, tvg_name, tvg_id; case-insensitive substring).
+         *
+         *     Rows carry ``has_logo`` and ``logo_url`` instead of the logo itself; ``GET /channels/{id}`` has it.
+         */
+        get: operations["listChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder
+         * @description Set sort_order for the listed channels in one statement (unknown or repeated ids: 422).
+         */
+        post: operations["reorderChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channel_id}/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * SetGroup
+         * @description Assign the channel to a group, or to none with ``group_id: null``.
+         */
+        patch: operations["setChannelGroup"];
+        trace?: never;
+    };
+    "/api/v1/channels/{channel_id}/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * SetPackages
+         * @description Replace the channel's packages with ``package_ids``.
+         */
+        patch: operations["setChannelPackages"];
+        trace?: never;
+    };
+    "/api/v1/channels/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync
+         * @description Sync the line-up from Flussonic now (all or nothing).
+         *
+         *     409 CONFLICT when another sync is running (any instance), or when the answer would orphan at least
+         *     SYNC_ORPHAN_GUARD_RATIO of the synced channels and ``force`` is not set (details name ``force``).
+         *     502 FLUSSONIC_ERROR when Flussonic fails; nothing is changed and the failed run is recorded.
+         */
+        post: operations["syncChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}/cascade-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CascadeInfo
+         * @description How many channels deleting the group would leave without a group.
+         */
+        get: operations["getGroupCascadeInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListGroups
+         * @description List all groups in display order, with their channel counts.
+         */
+        get: operations["listGroups"];
+        put?: never;
+        /**
+         * CreateGroup
+         * @description Create a group (appended to the end of the order).
+         */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetGroup
+         * @description Get one group.
+         */
+        get: operations["getGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * DeleteGroup
+         * @description Delete a group; its channels stay, without a group.
+         */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * UpdateGroup
+         * @description Rename a group.
+         */
+        patch: operations["updateGroup"];
+        trace?: never;
+    };
+    "/api/v1/groups/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder
+         * @description Set sort_order for the listed groups in one statement (unknown or repeated ids: 422).
+         */
+        post: operations["reorderGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/packages/{package_id}/cascade-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CascadeInfo
+         * @description What deleting the package would remove (tariff links, direct user assignments).
+         */
+        get: operations["getPackageCascadeInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListPackages
+         * @description List all packages with their channel and tariff counts.
+         */
+        get: operations["listPackages"];
+        put?: never;
+        /**
+         * CreatePackage
+         * @description Create a package (channels are assigned from the channel side).
+         */
+        post: operations["createPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/packages/{package_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetPackage
+         * @description Get one package.
+         */
+        get: operations["getPackage"];
+        put?: never;
+        post?: never;
+        /**
+         * DeletePackage
+         * @description Delete a package; it leaves every tariff and user.
+         */
+        delete: operations["deletePackage"];
+        options?: never;
+        head?: never;
+        /**
+         * UpdatePackage
+         * @description Update a package's name and/or description.
+         */
+        patch: operations["updatePackage"];
+        trace?: never;
+    };
+    "/api/v1/tariffs/{tariff_id}/cascade-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CascadeInfo
+         * @description How many users deleting the tariff would affect.
+         */
+        get: operations["getTariffCascadeInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tariffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListTariffs
+         * @description List all tariffs with their packages.
+         */
+        get: operations["listTariffs"];
+        put?: never;
+        /**
+         * CreateTariff
+         * @description Create a tariff with its packages (unknown package ids: 422).
+         */
+        post: operations["createTariff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tariffs/{tariff_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetTariff
+         * @description Get one tariff.
+         */
+        get: operations["getTariff"];
+        put?: never;
+        post?: never;
+        /**
+         * DeleteTariff
+         * @description Delete a tariff; it leaves every user.
+         */
+        delete: operations["deleteTariff"];
+        options?: never;
+        head?: never;
+        /**
+         * UpdateTariff
+         * @description Update name, description and/or the package set (``package_ids`` replaces it).
+         */
+        patch: operations["updateTariff"];
+        trace?: never;
+    };
+    "/api/v1/lookup/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LookupChannels
+         * @description Channels (id, name, stream_name, sync_status) matching ``search``, in channel order.
+         */
+        get: operations["lookupChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookup/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LookupGroups
+         * @description All groups (id, name) in display order.
+         */
+        get: operations["lookupGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookup/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LookupPackages
+         * @description All packages (id, name) by name.
+         */
+        get: operations["lookupPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookup/tariffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LookupTariffs
+         * @description All tariffs (id, name) by name.
+         */
+        get: operations["lookupTariffs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListUsers
+         * @description List users, ordered by last name, first name.
+         *
+         *     ``search``: every whitespace-separated term must be a case-insensitive prefix of the first
+         *     name, the last name or the agreement number (``iv ag-0`` finds Ivanov with AG-001).
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * CreateUser
+         * @description Create a user and register their token with the Auth Service.
+         *
+         *     A 502 AUTH_SERVICE_ERROR means the user *was* saved; the Auth Service is retried in the
+         *     background (see ``auth_sync`` in ``GET /users/{id}``).
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetUser
+         * @description Get a user with assigned tariffs, packages and channels, token, validity and sync state.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /**
+         * DeleteUser
+         * @description Delete a user and their token at the Auth Service.
+         *
+         *     A 502 means the user *is* deleted here; removing the token is retried in the background.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * UpdateUser
+         * @description Update a user (only the fields sent) and push the change to the Auth Service.
+         *
+         *     Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502 means
+         *     the change was saved and will be retried.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/regenerate-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RegenerateToken
+         * @description Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
+         */
+        post: operations["regenerateUserToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/auth-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * ResyncAll
+         * @description Queue every user for a push to the Auth Service (the background worker does it).
+         */
+        post: operations["resyncAllUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/auth-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SyncUser
+         * @description Push this user to the Auth Service now (repairs whatever differs there).
+         */
+        post: operations["syncUserToAuthService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/playlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download
+         * @description Download the user's M3U playlist.
+         */
+        get: operations["downloadUserPlaylist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/playlist/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview
+         * @description The same playlist text as the download, with its file name and channel count.
+         */
+        get: operations["previewUserPlaylist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/resolved-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ResolvedChannels
+         * @description The user's channels from tariffs, packages and direct assignment, in playlist order.
+         *
+         *     Orphaned channels are listed with ``playable: false``; they are not in the playlist.
+         */
+        get: operations["getUserResolvedChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth-sync/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile
+         * @description Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
+         *
+         *     Kinds: ``missing`` (no token), ``stale`` (fields differ), ``pointer`` (stored token id is
+         *     wrong), ``unknown`` (a token that belongs to no user; repair deletes it).
+         */
+        post: operations["reconcileAuthService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth-sync/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status
+         * @description Counts of users synced, pending and failed, queued deletions and events, the last error.
+         */
+        get: operations["getAuthSyncStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/ui": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * UiSettings
+         * @description Settings the SPA needs: the operator's time zone, in which picked dates are read.
+         */
+        get: operations["getUiSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -200,6 +961,138 @@ export interface components {
             last_used_at: string | null;
             revoked_at: string | null;
         };
+        /** AuthSyncCounts */
+        AuthSyncCounts: {
+            pending: number;
+            failed: number;
+        };
+        /** AuthSyncOverview */
+        AuthSyncOverview: {
+            pending: number;
+            failed: number;
+            synced: number;
+            pending_deletions: number;
+            queued_events: number;
+            last_error: string | null;
+            last_error_at: string | null;
+            worker_enabled: boolean;
+        };
+        /** AuthSyncState */
+        AuthSyncState: {
+            status: components["schemas"]["AuthSyncStatus"];
+            auth_token_id: number | null;
+            error: string | null;
+            error_at: string | null;
+            attempts: number;
+            next_attempt_at: string | null;
+            synced_at: string | null;
+        };
+        /**
+         * AuthSyncStatus
+         * @description Whether a subscriber's token at the Auth Service matches the local record.
+         * @enum {string}
+         */
+        AuthSyncStatus: "synced" | "pending" | "failed";
+        /** ChannelCascadeInfo */
+        ChannelCascadeInfo: {
+            id: number;
+            name: string;
+            sync_status: components["schemas"]["SyncStatus"];
+            can_delete: boolean;
+            packages_count: number;
+            users_count: number;
+        };
+        /** ChannelCounts */
+        ChannelCounts: {
+            total: number;
+            synced: number;
+            orphaned: number;
+        };
+        /** ChannelGroupUpdate */
+        ChannelGroupUpdate: {
+            group_id: number | null;
+        };
+        /** ChannelLookup */
+        ChannelLookup: {
+            id: number;
+            name: string;
+            stream_name: string;
+            sync_status: components["schemas"]["SyncStatus"];
+        };
+        /** ChannelPackagesUpdate */
+        ChannelPackagesUpdate: {
+            package_ids: number[];
+        };
+        /** ChannelRead */
+        ChannelRead: {
+            id: number;
+            stream_name: string;
+            display_name: string | null;
+            tvg_name: string | null;
+            tvg_id: string | null;
+            stream_base_url: string;
+            catchup_days: number | null;
+            has_logo: boolean;
+            logo_url: string | null;
+            group: components["schemas"]["GroupRef"] | null;
+            packages: components["schemas"]["PackageRef"][];
+            sort_order: number;
+            sync_status: components["schemas"]["SyncStatus"];
+            last_seen_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            tvg_logo: string | null;
+        };
+        /** ChannelSummary */
+        ChannelSummary: {
+            id: number;
+            stream_name: string;
+            display_name: string | null;
+            tvg_name: string | null;
+            tvg_id: string | null;
+            stream_base_url: string;
+            catchup_days: number | null;
+            has_logo: boolean;
+            logo_url: string | null;
+            group: components["schemas"]["GroupRef"] | null;
+            packages: components["schemas"]["PackageRef"][];
+            sort_order: number;
+            sync_status: components["schemas"]["SyncStatus"];
+            last_seen_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** ChannelUpdate */
+        ChannelUpdate: {
+            /** @description EPG id; trimmed, blank = null */
+            tvg_id?: string | null;
+            /** @description A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB). null removes it. */
+            tvg_logo?: string | null;
+        };
+        /** DashboardStats */
+        DashboardStats: {
+            channels: components["schemas"]["ChannelCounts"];
+            groups: number;
+            packages: number;
+            tariffs: number;
+            users: components["schemas"]["UserCounts"];
+            auth_sync: components["schemas"]["AuthSyncCounts"];
+            last_sync: components["schemas"]["SyncRunRead"] | null;
+            last_successful_sync_at: string | null;
+        };
+        /** Deleted */
+        Deleted: {
+            id: number;
+            /**
+             * @default true
+             * @constant
+             */
+            deleted: true;
+        };
         /** ErrorBody */
         ErrorBody: {
             code: string;
@@ -218,6 +1111,43 @@ export interface components {
             success: false;
             error: components["schemas"]["ErrorBody"];
         };
+        /** GroupCascadeInfo */
+        GroupCascadeInfo: {
+            id: number;
+            name: string;
+            channels_count: number;
+        };
+        /** GroupCreate */
+        GroupCreate: {
+            /** @description Trimmed; must not be blank */
+            name: string;
+        };
+        /** GroupLookup */
+        GroupLookup: {
+            id: number;
+            name: string;
+        };
+        /** GroupRead */
+        GroupRead: {
+            id: number;
+            name: string;
+            sort_order: number;
+            channels_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** GroupRef */
+        GroupRef: {
+            id: number;
+            name: string;
+        };
+        /** GroupUpdate */
+        GroupUpdate: {
+            /** @description Trimmed; must not be blank */
+            name?: string;
+        };
         /** HealthStatus */
         HealthStatus: {
             status: string;
@@ -228,6 +1158,119 @@ export interface components {
             username: string;
             password: string;
         };
+        /** OrderItem */
+        OrderItem: {
+            id: number;
+            sort_order: number;
+        };
+        /** PackageCascadeInfo */
+        PackageCascadeInfo: {
+            id: number;
+            name: string;
+            tariffs_count: number;
+            users_count: number;
+        };
+        /** PackageCreate */
+        PackageCreate: {
+            /** @description Trimmed; must not be blank */
+            name: string;
+            /** @description Trimmed; blank is stored as null */
+            description?: string | null;
+        };
+        /** PackageLookup */
+        PackageLookup: {
+            id: number;
+            name: string;
+        };
+        /** PackageRead */
+        PackageRead: {
+            id: number;
+            name: string;
+            description: string | null;
+            channels_count: number;
+            tariffs_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** PackageRef */
+        PackageRef: {
+            id: number;
+            name: string;
+        };
+        /** PackageUpdate */
+        PackageUpdate: {
+            /** @description Trimmed; must not be blank */
+            name?: string;
+            /** @description Trimmed; blank is stored as null */
+            description?: string | null;
+        };
+        /** PlaylistPreview */
+        PlaylistPreview: {
+            filename: string;
+            content: string;
+            channel_count: number;
+        };
+        /** ReconcileDifference */
+        ReconcileDifference: {
+            /** @enum {string} */
+            kind: "missing" | "stale" | "pointer" | "unknown";
+            user_id: number | null;
+            agreement_number: string | null;
+            token_id: number | null;
+            fields: string[];
+        };
+        /** ReconcileReportRead */
+        ReconcileReportRead: {
+            users: number;
+            remote_tokens: number;
+            missing: number;
+            stale: number;
+            pointer: number;
+            unknown: number;
+            differences: components["schemas"]["ReconcileDifference"][];
+            truncated: boolean;
+            repaired: boolean;
+            repair_failures: number;
+        };
+        /** Ref */
+        Ref: {
+            id: number;
+            name: string;
+        };
+        /** ReorderRequest */
+        ReorderRequest: {
+            order: components["schemas"]["OrderItem"][];
+        };
+        /** ReorderResult */
+        ReorderResult: {
+            updated: number;
+        };
+        /** ResolvedChannelRead */
+        ResolvedChannelRead: {
+            id: number;
+            stream_name: string;
+            display_name: string | null;
+            tvg_name: string | null;
+            tvg_id: string | null;
+            catchup_days: number | null;
+            sort_order: number;
+            group_id: number | null;
+            group_name: string | null;
+            sync_status: components["schemas"]["SyncStatus"];
+            playable: boolean;
+        };
+        /** ResolvedChannels */
+        ResolvedChannels: {
+            items: components["schemas"]["ResolvedChannelRead"][];
+            total: number;
+            playable: number;
+        };
+        /** ResyncQueued */
+        ResyncQueued: {
+            marked: number;
+        };
         /** SessionInfo */
         SessionInfo: {
             admin: components["schemas"]["AdminRead"];
@@ -236,11 +1279,235 @@ export interface components {
             /** @enum {string} */
             auth_method: "session" | "api_key";
         };
+        /** SyncRequest */
+        SyncRequest: {
+            /** @default false */
+            force: boolean;
+        };
+        /** SyncResult */
+        SyncResult: {
+            run_id: number;
+            total: number;
+            new: number;
+            updated: number;
+            unchanged: number;
+            orphaned: number;
+            restored: number;
+            forced: boolean;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at: string;
+        };
+        /** SyncRunRead */
+        SyncRunRead: {
+            id: number;
+            status: components["schemas"]["SyncRunStatus"];
+            /** Format: date-time */
+            started_at: string;
+            finished_at: string | null;
+            forced: boolean;
+            triggered_by_id: number | null;
+            total: number;
+            new: number;
+            updated: number;
+            unchanged: number;
+            orphaned: number;
+            restored: number;
+            error: string | null;
+        };
+        /**
+         * SyncRunStatus
+         * @enum {string}
+         */
+        SyncRunStatus: "running" | "succeeded" | "failed";
+        /**
+         * SyncStatus
+         * @enum {string}
+         */
+        SyncStatus: "synced" | "orphaned";
+        /** TariffCascadeInfo */
+        TariffCascadeInfo: {
+            id: number;
+            name: string;
+            users_count: number;
+        };
+        /** TariffCreate */
+        TariffCreate: {
+            /** @description Trimmed; must not be blank */
+            name: string;
+            /** @description Trimmed; blank is stored as null */
+            description?: string | null;
+            /** @description Replaces the set; duplicates ignored */
+            package_ids?: number[];
+        };
+        /** TariffLookup */
+        TariffLookup: {
+            id: number;
+            name: string;
+        };
+        /** TariffRead */
+        TariffRead: {
+            id: number;
+            name: string;
+            description: string | null;
+            packages_count: number;
+            package_ids: number[];
+            packages: components["schemas"]["PackageRef"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** TariffUpdate */
+        TariffUpdate: {
+            /** @description Trimmed; must not be blank */
+            name?: string;
+            /** @description Trimmed; blank is stored as null */
+            description?: string | null;
+            /** @description Replaces the set; duplicates ignored */
+            package_ids?: number[];
+        };
+        /** UiSettings */
+        UiSettings: {
+            operator_timezone: string;
+        };
+        /** UserCounts */
+        UserCounts: {
+            total: number;
+            enabled: number;
+        };
+        /** UserCreate */
+        UserCreate: {
+            /** @description Trimmed; not blank */
+            first_name: string;
+            /** @description Trimmed; not blank */
+            last_name: string;
+            /** @description Unique; the Auth Service's user_id */
+            agreement_number: string;
+            status?: components["schemas"]["UserStatus"];
+            /** @default 1 */
+            max_sessions: number;
+            /** @description ISO 8601; without an offset it is UTC */
+            valid_from?: string | null;
+            /** @description ISO 8601; without an offset it is UTC */
+            valid_until?: string | null;
+            /** @description YYYY-MM-DD in the operator's time zone */
+            valid_from_date?: string | null;
+            /** @description YYYY-MM-DD in the operator's time zone */
+            valid_until_date?: string | null;
+            tariff_ids?: number[];
+            package_ids?: number[];
+            channel_ids?: number[];
+        };
+        /** UserListItem */
+        UserListItem: {
+            id: number;
+            first_name: string;
+            last_name: string;
+            agreement_number: string;
+            tariffs: components["schemas"]["Ref"][];
+            max_sessions: number;
+            status: components["schemas"]["UserStatus"];
+            valid_until: string | null;
+            auth_sync_status: components["schemas"]["AuthSyncStatus"];
+            auth_sync_error: string | null;
+        };
+        /** UserRead */
+        UserRead: {
+            id: number;
+            first_name: string;
+            last_name: string;
+            agreement_number: string;
+            status: components["schemas"]["UserStatus"];
+            max_sessions: number;
+            token: string;
+            valid_from: string | null;
+            valid_until: string | null;
+            tariffs: components["schemas"]["Ref"][];
+            packages: components["schemas"]["Ref"][];
+            channels: components["schemas"]["Ref"][];
+            auth_sync: components["schemas"]["AuthSyncState"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * UserStatus
+         * @default enabled
+         * @enum {string}
+         */
+        UserStatus: "enabled" | "disabled";
+        /** UserUpdate */
+        UserUpdate: {
+            /** @description Trimmed; not blank */
+            first_name?: string;
+            /** @description Trimmed; not blank */
+            last_name?: string;
+            /** @description Unique; the Auth Service's user_id */
+            agreement_number?: string;
+            status?: components["schemas"]["UserStatus"];
+            max_sessions?: number;
+            /** @description ISO 8601; without an offset it is UTC */
+            valid_from?: string | null;
+            /** @description ISO 8601; without an offset it is UTC */
+            valid_until?: string | null;
+            /** @description YYYY-MM-DD in the operator's time zone */
+            valid_from_date?: string | null;
+            /** @description YYYY-MM-DD in the operator's time zone */
+            valid_until_date?: string | null;
+            tariff_ids?: number[];
+            package_ids?: number[];
+            channel_ids?: number[];
+        };
         /** Envelope[NoneType] */
         EmptyEnvelope: {
             /** @constant */
             success: true;
             data: null;
+        };
+        /** Envelope[list[ChannelLookup]] */
+        ChannelLookupListEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ChannelLookup"][];
+        };
+        /** Envelope[list[GroupLookup]] */
+        GroupLookupListEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["GroupLookup"][];
+        };
+        /** Envelope[list[GroupRead]] */
+        GroupReadListEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["GroupRead"][];
+        };
+        /** Envelope[list[PackageLookup]] */
+        PackageLookupListEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["PackageLookup"][];
+        };
+        /** Envelope[list[PackageRead]] */
+        PackageReadListEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["PackageRead"][];
+        };
+        /** Envelope[list[TariffLookup]] */
+        TariffLookupListEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["TariffLookup"][];
+        };
+        /** Envelope[list[TariffRead]] */
+        TariffReadListEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["TariffRead"][];
         };
         /** Envelope[SessionInfo] */
         SessionInfoEnvelope: {
@@ -248,11 +1515,29 @@ export interface components {
             success: true;
             data: components["schemas"]["SessionInfo"];
         };
+        /** Envelope[Deleted] */
+        DeletedEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["Deleted"];
+        };
         /** Envelope[Page[ApiKeyRead]] */
         ApiKeyReadPageEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ApiKeyReadPage"];
+        };
+        /** Envelope[Page[ChannelSummary]] */
+        ChannelSummaryPageEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ChannelSummaryPage"];
+        };
+        /** Envelope[Page[UserListItem]] */
+        UserListItemPageEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UserListItemPage"];
         };
         /** Envelope[ApiKeyCreated] */
         ApiKeyCreatedEnvelope: {
@@ -266,15 +1551,145 @@ export interface components {
             success: true;
             data: components["schemas"]["ApiKeyRead"];
         };
+        /** Envelope[ChannelCascadeInfo] */
+        ChannelCascadeInfoEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ChannelCascadeInfo"];
+        };
+        /** Envelope[ChannelRead] */
+        ChannelReadEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ChannelRead"];
+        };
+        /** Envelope[ReorderResult] */
+        ReorderResultEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ReorderResult"];
+        };
+        /** Envelope[SyncResult] */
+        SyncResultEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["SyncResult"];
+        };
+        /** Envelope[DashboardStats] */
+        DashboardStatsEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["DashboardStats"];
+        };
+        /** Envelope[GroupCascadeInfo] */
+        GroupCascadeInfoEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["GroupCascadeInfo"];
+        };
+        /** Envelope[GroupRead] */
+        GroupReadEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["GroupRead"];
+        };
         /** Envelope[HealthStatus] */
         HealthStatusEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["HealthStatus"];
         };
+        /** Envelope[PackageCascadeInfo] */
+        PackageCascadeInfoEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["PackageCascadeInfo"];
+        };
+        /** Envelope[PackageRead] */
+        PackageReadEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["PackageRead"];
+        };
+        /** Envelope[AuthSyncOverview] */
+        AuthSyncOverviewEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AuthSyncOverview"];
+        };
+        /** Envelope[AuthSyncState] */
+        AuthSyncStateEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AuthSyncState"];
+        };
+        /** Envelope[PlaylistPreview] */
+        PlaylistPreviewEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["PlaylistPreview"];
+        };
+        /** Envelope[ReconcileReportRead] */
+        ReconcileReportReadEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ReconcileReportRead"];
+        };
+        /** Envelope[ResolvedChannels] */
+        ResolvedChannelsEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ResolvedChannels"];
+        };
+        /** Envelope[ResyncQueued] */
+        ResyncQueuedEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ResyncQueued"];
+        };
+        /** Envelope[UiSettings] */
+        UiSettingsEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UiSettings"];
+        };
+        /** Envelope[UserRead] */
+        UserReadEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UserRead"];
+        };
+        /** Envelope[TariffCascadeInfo] */
+        TariffCascadeInfoEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["TariffCascadeInfo"];
+        };
+        /** Envelope[TariffRead] */
+        TariffReadEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["TariffRead"];
+        };
         /** Page[ApiKeyRead] */
         ApiKeyReadPage: {
             items: components["schemas"]["ApiKeyRead"][];
+            total: number;
+            page: number;
+            per_page: number;
+            pages: number;
+        };
+        /** Page[ChannelSummary] */
+        ChannelSummaryPage: {
+            items: components["schemas"]["ChannelSummary"][];
+            total: number;
+            page: number;
+            per_page: number;
+            pages: number;
+        };
+        /** Page[UserListItem] */
+        UserListItemPage: {
+            items: components["schemas"]["UserListItem"][];
             total: number;
             page: number;
             per_page: number;
@@ -622,6 +2037,3163 @@ export interface operations {
             };
             /** @description Resource not found (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDashboardStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardStatsEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getChannelCascadeInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel id */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCascadeInfoEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel id */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel id */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedEnvelope"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel id */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getChannelLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel id */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listChannels: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page (≤ 200) */
+                per_page?: number;
+                /** @description Case-insensitive search text */
+                search?: string | null;
+                /** @description Only channels of this group id; `none` = channels without a group */
+                group_id?: string | null;
+                /** @description synced or orphaned */
+                sync_status?: components["schemas"]["SyncStatus"] | null;
+                /** @description Sort field; `id` breaks ties in the same direction */
+                sort_by?: "sort_order" | "display_name" | "stream_name" | "tvg_name" | "tvg_id" | "catchup_days" | "sync_status" | "created_at" | "updated_at" | "last_seen_at" | "id";
+                /** @description asc (default) or desc */
+                sort_dir?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSummaryPageEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    reorderChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderRequest"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderResultEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    setChannelGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel id */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelGroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    setChannelPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel id */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelPackagesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    syncChannels: {
+        parameters: {
+            query?: {
+                /** @description Orphan channels even past the safety guard */
+                force?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResultEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getGroupCascadeInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Group id */
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCascadeInfoEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReadListEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Group id */
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Group id */
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Group id */
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    reorderGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderRequest"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderResultEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getPackageCascadeInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Package id */
+                package_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageCascadeInfoEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageReadListEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackageCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Package id */
+                package_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deletePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Package id */
+                package_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updatePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Package id */
+                package_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackageUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getTariffCascadeInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tariff id */
+                tariff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffCascadeInfoEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listTariffs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffReadListEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createTariff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TariffCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getTariff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tariff id */
+                tariff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteTariff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tariff id */
+                tariff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateTariff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tariff id */
+                tariff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TariffUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    lookupChannels: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive search text */
+                search?: string | null;
+                /** @description At most this many channels (≤ 200) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelLookupListEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    lookupGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupLookupListEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    lookupPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageLookupListEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    lookupTariffs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffLookupListEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page (≤ 200) */
+                per_page?: number;
+                /** @description Case-insensitive search text */
+                search?: string | null;
+                status?: components["schemas"]["UserStatus"] | null;
+                tariff_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListItemPageEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    regenerateUserToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    resyncAllUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request accepted, processing continues off-line */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResyncQueuedEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    syncUserToAuthService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSyncStateEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    downloadUserPlaylist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The M3U playlist as an attachment named {last}_{first}_{agreement}.m3u8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/x-mpegurl; charset=utf-8": string;
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    previewUserPlaylist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaylistPreviewEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getUserResolvedChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedChannelsEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Resource not found (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    reconcileAuthService: {
+        parameters: {
+            query?: {
+                /** @description Also repair every difference found */
+                repair?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconcileReportReadEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getAuthSyncStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSyncOverviewEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getUiSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiSettingsEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,69 @@
+import { Button, Group, List, Modal, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+
+/**
+ * Spec §8.9: "⚠ Delete X" with what the deletion takes along, [Cancel] [Delete Anyway].
+ * The confirm button shows progress and cannot be pressed twice.
+ */
+export function ConfirmDialog({
+  opened,
+  title,
+  message,
+  effects,
+  confirmLabel = "Delete Anyway",
+  confirmColor = "red",
+  loading = false,
+  onConfirm,
+  onClose,
+  children,
+}: {
+  opened: boolean;
+  title: string;
+  message: ReactNode;
+  effects?: string[];
+  confirmLabel?: string;
+  confirmColor?: string;
+  loading?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => !loading && onClose()}
+      title={
+        <Group gap="xs">
+          <IconAlertTriangle size={20} color="var(--mantine-color-yellow-7)" aria-hidden />
+          <Text fw={600}>{title}</Text>
+        </Group>
+      }
+      centered
+    >
+      <Stack>
+        <Text dir="auto">{message}</Text>
+        {effects && effects.length > 0 && (
+          <List size="sm" spacing={4}>
+            {effects.map((e) => (
+              <List.Item key={e}>{e}</List.Item>
+            ))}
+          </List>
+        )}
+        {children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={loading}>
+            Cancel
+          </Button>
+          <Button color={confirmColor} onClick={onConfirm} loading={loading} data-autofocus>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,48 @@
+import { Group, Pagination, Select, Text } from "@mantine/core";
+
+export function PaginationBar({
+  page,
+  pages,
+  total,
+  perPage,
+  onPage,
+  onPerPage,
+  noun = "rows",
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  perPage: number;
+  onPage: (page: number) => void;
+  onPerPage?: (perPage: number) => void;
+  noun?: string;
+}) {
+  return (
+    <Group justify="space-between" mt="md">
+      <Text size="sm" c="dimmed">
+        {total} {noun}
+      </Text>
+      <Group gap="sm">
+        {onPerPage && (
+          <Select
+            aria-label="Rows per page"
+            size="xs"
+            w={90}
+            data={["20", "50", "100", "200"]}
+            value={String(perPage)}
+            onChange={(v) => v && onPerPage(Number(v))}
+            allowDeselect={false}
+          />
+        )}
+        <Pagination
+          total={Math.max(pages, 1)}
+          value={page}
+          onChange={onPage}
+          withEdges={false}
+          getControlProps={(control) => ({ "aria-label": control === "previous" ? "Previous page" : "Next page" })}
+          getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
+        />
+      </Group>
+    </Group>
+  );
+}

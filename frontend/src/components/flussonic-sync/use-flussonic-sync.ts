@@ -1,0 +1,62 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, unwrap, type Schemas } from "@/api/client";
+import { ApiError, errorMessage } from "@/api/errors";
+import { notifyError, notifySuccess, notifyWarning } from "@/lib/notify";
+
+export type SyncResult = Schemas["SyncResult"];
+
+export function describeSyncResult(r: SyncResult): string {
+  const parts = [`${r.total} channels in Flussonic`, `${r.new} new`, `${r.updated} updated`, `${r.orphaned} orphaned`];
+  if (r.restored) parts.push(`${r.restored} restored`);
+  return parts.join(", ");
+}
+
+/** Is this the safety guard's refusal ("would orphan most channels"), which `force` overrides? */
+export function isOrphanGuardRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.details.some((d) => d.field === "force");
+}
+
+/**
+ * POST /channels/sync with its outcomes in words: success toast, 409 "already running" warning,
+ * 502 error; the near-total-orphan refusal opens a confirm-to-force dialog instead (`guard`).
+ */
+export function useFlussonicSync() {
+  const queryClient = useQueryClient();
+  const [guard, setGuard] = useState<string | null>(null);
+  const [lastResult, setLastResult] = useState<SyncResult | null>(null);
+  const mutation = useMutation({
+    meta: { handlesErrors: true },
+    mutationFn: (force: boolean) => unwrap(api.POST("/api/v1/channels/sync", { body: { force } })),
+    onSuccess(result) {
+      setGuard(null);
+      setLastResult(result);
+      notifySuccess(describeSyncResult(result), "Sync finished");
+    },
+    onError(error) {
+      if (isOrphanGuardRefusal(error)) {
+        setGuard(errorMessage(error));
+      } else if (error instanceof ApiError && error.status === 409) {
+        notifyWarning(errorMessage(error), "Sync already running");
+      } else if (!(error instanceof ApiError && error.status === 401)) {
+        notifyError(error, "Sync failed");
+      }
+    },
+    onSettled() {
+      // Every sync, failed ones included, is recorded: refresh what shows it.
+      void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+      void queryClient.invalidateQueries({ queryKey: ["channels"] });
+      void queryClient.invalidateQueries({ queryKey: ["lookup"] });
+    },
+  });
+  return {
+    sync: (force = false) => {
+      if (!mutation.isPending) mutation.mutate(force);
+    },
+    isPending: mutation.isPending,
+    error: mutation.error,
+    lastResult,
+    guard,
+    dismissGuard: () => setGuard(null),
+  };
+}

@@ -1,0 +1,24 @@
+import { Badge, Tooltip } from "@mantine/core";
+import type { AuthSyncStatus } from "../api/users";
+
+const LOOK: Record<AuthSyncStatus, { color: string; label: string }> = {
+  synced: { color: "green", label: "Auth: synced" },
+  pending: { color: "yellow", label: "Auth: pending" },
+  failed: { color: "red", label: "Auth: failed" },
+};
+
+export function AuthSyncBadge({ status, error }: { status: AuthSyncStatus; error?: string | null }) {
+  const look = LOOK[status];
+  const badge = (
+    <Badge color={look.color} variant="light" size="sm">
+      {look.label}
+    </Badge>
+  );
+  return error ? (
+    <Tooltip label={error} multiline w={320} withArrow>
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
+  );
+}

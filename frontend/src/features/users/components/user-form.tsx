@@ -1,0 +1,503 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Grid,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  ScrollArea,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconCheck, IconCopy, IconRefresh } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import type { Schemas } from "@/api/client";
+import { errorMessage, fieldErrors } from "@/api/errors";
+import { channelLookupOptions, packageLookupOptions, tariffLookupOptions } from "@/api/queries/lookups";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { dayEndInstant, dayStartInstant, formatDateTime, instantToDay } from "@/lib/dates";
+import { notifySuccess, notifyWarning } from "@/lib/notify";
+import {
+  isSavedButNotPushed,
+  playlistPreviewOptions,
+  resolvedChannelsOptions,
+  useCreateUser,
+  useDeleteUser,
+  useRegenerateToken,
+  useRetryAuthSync,
+  useUpdateUser,
+  type User,
+} from "../api/users";
+import { AuthSyncBadge } from "./auth-sync-badge";
+import { DownloadPlaylistButton } from "./download-button";
+
+export interface UserFormValues {
+  first_name: string;
+  last_name: string;
+  agreement_number: string;
+  max_sessions: number | string;
+  status: "enabled" | "disabled";
+  valid_from: string | null;
+  valid_until: string | null;
+  tariff_ids: string[];
+  package_ids: string[];
+  channel_ids: string[];
+}
+
+const FORM_FIELDS = [
+  "first_name",
+  "last_name",
+  "agreement_number",
+  "max_sessions",
+  "status",
+  "valid_from",
+  "valid_until",
+  "tariff_ids",
+  "package_ids",
+  "channel_ids",
+];
+const FIELD_ALIASES = { valid_from_date: "valid_from", valid_until_date: "valid_until" };
+
+export function toFormValues(user: User | null, zone: string): UserFormValues {
+  return {
+    first_name: user?.first_name ?? "",
+    last_name: user?.last_name ?? "",
+    agreement_number: user?.agreement_number ?? "",
+    max_sessions: user?.max_sessions ?? 1,
+    status: user?.status ?? "enabled",
+    valid_from: instantToDay(user?.valid_from, zone),
+    valid_until: instantToDay(user?.valid_until, zone),
+    tariff_ids: user?.tariffs.map((t) => String(t.id)) ?? [],
+    package_ids: user?.packages.map((p) => String(p.id)) ?? [],
+    channel_ids: user?.channels.map((c) => String(c.id)) ?? [],
+  };
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The request body: every field for a new user; only what changed for an existing one. */
+export function toRequestBody(values: UserFormValues, initial: UserFormValues | null, zone: string): Schemas["UserUpdate"] {
+  const body: Schemas["UserUpdate"] = {};
+  const changed = (k: keyof UserFormValues): boolean => {
+    if (initial === null) return true;
+    const now = values[k];
+    const before = initial[k];
+    return Array.isArray(now) && Array.isArray(before) ? !sameList(now, before) : now !== before;
+  };
+  if (changed("first_name")) body.first_name = values.first_name.trim();
+  if (changed("last_name")) body.last_name = values.last_name.trim();
+  if (changed("agreement_number")) body.agreement_number = values.agreement_number.trim();
+  if (changed("max_sessions")) body.max_sessions = Number(values.max_sessions);
+  if (changed("status")) body.status = values.status;
+  if (changed("valid_from")) body.valid_from = values.valid_from ? dayStartInstant(values.valid_from, zone) : null;
+  if (changed("valid_until")) body.valid_until = values.valid_until ? dayEndInstant(values.valid_until, zone) : null;
+  if (changed("tariff_ids")) body.tariff_ids = values.tariff_ids.map(Number);
+  if (changed("package_ids")) body.package_ids = values.package_ids.map(Number);
+  if (changed("channel_ids")) body.channel_ids = values.channel_ids.map(Number);
+  return body;
+}
+
+function shortToken(token: string): string {
+  return token.length > 12 ? `${token.slice(0, 12)}…` : token;
+}
+
+function TokenRow({ user }: { user: User }) {
+  const regenerate = useRegenerateToken(user.id);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <Group gap="xs">
+      <Text size="sm" fw={500}>
+        Token:
+      </Text>
+      <Code data-testid="user-token" title="Shortened; use Copy for the whole token">
+        {shortToken(user.token)}
+      </Code>
+      <CopyButton value={user.token}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? "Copied" : "Copy the whole token"}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={copy}
+              leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+            >
+              {copied ? "Copied" : "Copy"}
+            </Button>
+          </Tooltip>
+        )}
+      </CopyButton>
+      <Button size="compact-sm" variant="light" color="orange" leftSection={<IconRefresh size={14} />} onClick={() => setConfirming(true)}>
+        Regenerate
+      </Button>
+      <ConfirmDialog
+        opened={confirming}
+        title="Regenerate token"
+        message={`Give ${user.last_name} ${user.first_name} a new token?`}
+        effects={["The current token stops working at once.", "The user must download the playlist again."]}
+        confirmLabel="Regenerate"
+        confirmColor="orange"
+        loading={regenerate.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          regenerate.mutate(undefined, {
+            onSuccess: () => {
+              notifySuccess("New token issued. The old one no longer works.");
+              setConfirming(false);
+            },
+            onError: (error) => {
+              setConfirming(false);
+              if (isSavedButNotPushed(error)) notifyWarning(errorMessage(error), "Token regenerated; Auth Service not updated");
+              else notifyWarning(errorMessage(error), "Could not regenerate the token");
+            },
+          })
+        }
+      />
+    </Group>
+  );
+}
+
+function AuthSyncPanel({ user }: { user: User }) {
+  const retry = useRetryAuthSync(user.id);
+  const state = user.auth_sync;
+  return (
+    <Group gap="sm" align="center">
+      <Text size="sm" fw={500}>
+        Auth Service:
+      </Text>
+      <AuthSyncBadge status={state.status} />
+      {state.status === "synced" && state.synced_at && (
+        <Text size="xs" c="dimmed">
+          since {formatDateTime(state.synced_at)}
+        </Text>
+      )}
+      {state.status !== "synced" && (
+        <Button
+          size="compact-sm"
+          variant="light"
+          loading={retry.isPending}
+          onClick={() => retry.mutate(undefined, { onSuccess: (s) => s.status === "synced" && notifySuccess("Pushed to the Auth Service") })}
+        >
+          Retry now
+        </Button>
+      )}
+      {state.error && (
+        <Text size="xs" c="red" w="100%">
+          {state.error}
+          {state.attempts > 0 ? ` (attempt ${state.attempts}` : ""}
+          {state.attempts > 0 && state.next_attempt_at ? `, next ${formatDateTime(state.next_attempt_at)})` : state.attempts > 0 ? ")" : ""}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+function PreviewModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const preview = useQuery(playlistPreviewOptions(user.id));
+  return (
+    <Modal opened onClose={onClose} title={<Text fw={600}>Playlist preview: {preview.data?.filename ?? "…"}</Text>} size="xl">
+      {preview.isPending && <Skeleton h={300} />}
+      {preview.isError && <Alert color="red">{errorMessage(preview.error)}</Alert>}
+      {preview.data && (
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {preview.data.channel_count} channels
+          </Text>
+          <ScrollArea h={420} type="auto">
+            <Code block data-testid="playlist-preview" style={{ whiteSpace: "pre", unicodeBidi: "plaintext" }}>
+              {preview.data.content}
+            </Code>
+          </ScrollArea>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function ResolvedRow({ user, dirty }: { user: User; dirty: boolean }) {
+  const resolved = useQuery(resolvedChannelsOptions(user.id));
+  const [previewing, setPreviewing] = useState(false);
+  return (
+    <Group gap="sm">
+      <Text size="sm">
+        Resolved Channels:{" "}
+        <b data-testid="resolved-count">{resolved.data ? resolved.data.total : "…"}</b> total
+        {resolved.data && resolved.data.playable !== resolved.data.total ? ` (${resolved.data.playable} playable)` : ""}
+      </Text>
+      <Button size="compact-sm" variant="light" onClick={() => setPreviewing(true)}>
+        Preview Playlist
+      </Button>
+      {dirty && (
+        <Text size="xs" c="dimmed">
+          (as saved; press Save to apply your changes)
+        </Text>
+      )}
+      {previewing && <PreviewModal user={user} onClose={() => setPreviewing(false)} />}
+    </Group>
+  );
+}
+
+function useChannelOptions(selected: { id: number; name: string }[]) {
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 250);
+  const found = useQuery(channelLookupOptions(debounced));
+  const [labels, setLabels] = useState<Record<string, string>>(() =>
+    Object.fromEntries(selected.map((c) => [String(c.id), c.name])),
+  );
+  const options = new Map<string, string>(Object.entries(labels));
+  for (const c of found.data ?? []) {
+    options.set(String(c.id), c.sync_status === "orphaned" ? `${c.name} (orphaned)` : c.name);
+  }
+  return {
+    search,
+    setSearch,
+    loading: found.isFetching,
+    data: [...options].map(([value, label]) => ({ value, label })),
+    remember: (ids: string[]) =>
+      setLabels((prev) => {
+        const next = { ...prev };
+        for (const id of ids) next[id] = options.get(id) ?? prev[id] ?? id;
+        return next;
+      }),
+  };
+}
+
+/** Spec §8.8: the user form, for a new user (`user` null) or an existing one. */
+export function UserForm({ user, zone }: { user: User | null; zone: string }) {
+  const navigate = useNavigate();
+  const initial = toFormValues(user, zone);
+  const form = useForm<UserFormValues>({
+    initialValues: initial,
+    validate: {
+      first_name: (v) => (v.trim() ? null : "Enter the first name"),
+      last_name: (v) => (v.trim() ? null : "Enter the last name"),
+      agreement_number: (v) => (v.trim() ? null : "Enter the agreement number"),
+      max_sessions: (v) => (Number(v) >= 1 && Number(v) <= 100 ? null : "Between 1 and 100"),
+      valid_until: (v, values) =>
+        v && values.valid_from && v < values.valid_from ? "Must not be before Valid From" : null,
+    },
+  });
+  const tariffs = useQuery(tariffLookupOptions);
+  const packages = useQuery(packageLookupOptions);
+  const channels = useChannelOptions(user?.channels ?? []);
+  const create = useCreateUser();
+  const update = useUpdateUser(user?.id ?? 0);
+  const remove = useDeleteUser();
+  const [deleting, setDeleting] = useState(false);
+  const [rest, setRest] = useState<string | null>(null);
+  const saving = create.isPending || update.isPending;
+  const name = user ? `${user.last_name} ${user.first_name}` : "";
+
+  const onError = (error: unknown, body: Schemas["UserUpdate"]) => {
+    if (isSavedButNotPushed(error)) {
+      notifyWarning(errorMessage(error), "Saved; Auth Service not updated yet");
+      if (!user) void navigate(`/users?search=${encodeURIComponent(body.agreement_number ?? "")}`);
+      else form.resetDirty();
+      return;
+    }
+    const mapped = fieldErrors(error, FORM_FIELDS, FIELD_ALIASES);
+    form.setErrors(mapped.fields);
+    setRest(mapped.rest);
+  };
+
+  const submit = (values: UserFormValues) => {
+    if (saving) return;
+    setRest(null);
+    const body = toRequestBody(values, user ? initial : null, zone);
+    if (!user) {
+      create.mutate(body as Schemas["UserCreate"], {
+        onSuccess: (created) => {
+          notifySuccess(`User ${created.last_name} ${created.first_name} created`);
+          void navigate(`/users/${created.id}`, { replace: true });
+        },
+        onError: (e) => onError(e, body),
+      });
+      return;
+    }
+    if (Object.keys(body).length === 0) {
+      notifySuccess("Nothing to save");
+      return;
+    }
+    update.mutate(body, {
+      onSuccess: (saved) => {
+        notifySuccess(`User ${saved.last_name} ${saved.first_name} saved`);
+        form.setInitialValues(toFormValues(saved, zone));
+        form.setValues(toFormValues(saved, zone));
+        form.resetDirty(toFormValues(saved, zone));
+      },
+      onError: (e) => onError(e, body),
+    });
+  };
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2} dir="auto">
+            {user ? `Edit User: ${name}` : "New User"}
+          </Title>
+          {user && <DownloadPlaylistButton user={user} variant="default" />}
+        </Group>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            User Information
+          </Title>
+          <Grid>
+            <Grid.Col span={6}>
+              <TextInput label="First Name" required dir="auto" maxLength={100} {...form.getInputProps("first_name")} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <TextInput label="Last Name" required dir="auto" maxLength={100} {...form.getInputProps("last_name")} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <TextInput label="Agreement Number" required dir="auto" maxLength={100} {...form.getInputProps("agreement_number")} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <NumberInput label="Max Sessions" min={1} max={100} allowDecimal={false} {...form.getInputProps("max_sessions")} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <DatePickerInput
+                label="Valid From"
+                placeholder="No start date"
+                valueFormat="YYYY-MM-DD"
+                clearable
+                description={`Start of the day, ${zone}`}
+                {...form.getInputProps("valid_from")}
+              />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <DatePickerInput
+                label="Valid Until"
+                placeholder="No end date"
+                valueFormat="YYYY-MM-DD"
+                clearable
+                minDate={form.values.valid_from ?? undefined}
+                description={`End of the day (23:59:59), ${zone}`}
+                {...form.getInputProps("valid_until")}
+              />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <Select
+                label="Status"
+                data={[
+                  { value: "enabled", label: "● Enabled" },
+                  { value: "disabled", label: "○ Disabled" },
+                ]}
+                allowDeselect={false}
+                {...form.getInputProps("status")}
+              />
+            </Grid.Col>
+          </Grid>
+          {user && (
+            <Stack gap="xs" mt="md">
+              <TokenRow user={user} />
+              <AuthSyncPanel user={user} />
+            </Stack>
+          )}
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            Channel Assignment
+          </Title>
+          <Stack>
+            <MultiSelect
+              label="Tariffs"
+              placeholder="Select tariffs..."
+              searchable
+              nothingFoundMessage="No such tariff"
+              data={(tariffs.data ?? []).map((t) => ({ value: String(t.id), label: t.name }))}
+              {...form.getInputProps("tariff_ids")}
+            />
+            <MultiSelect
+              label="Additional Packages (beyond tariffs)"
+              placeholder="Select packages..."
+              searchable
+              nothingFoundMessage="No such package"
+              data={(packages.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+              {...form.getInputProps("package_ids")}
+            />
+            <MultiSelect
+              label="Additional Channels (individual)"
+              placeholder="Type to search channels..."
+              searchable
+              searchValue={channels.search}
+              onSearchChange={channels.setSearch}
+              filter={({ options }) => options}
+              nothingFoundMessage={channels.loading ? "Searching…" : "No such channel"}
+              data={channels.data}
+              {...form.getInputProps("channel_ids")}
+              onChange={(ids) => {
+                channels.remember(ids);
+                form.setFieldValue("channel_ids", ids);
+              }}
+              maxDropdownHeight={280}
+            />
+            {user && <ResolvedRow user={user} dirty={form.isDirty()} />}
+          </Stack>
+        </Paper>
+
+        {rest && (
+          <Alert color="red" role="alert" title="Not saved">
+            {rest}
+          </Alert>
+        )}
+
+        <Group justify="flex-end">
+          <Button variant="default" component={Link} to="/users">
+            Cancel
+          </Button>
+          {user && (
+            <Button color="red" variant="light" onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          )}
+          <Button type="submit" loading={saving}>
+            {user ? "Save" : "Create"}
+          </Button>
+        </Group>
+      </Stack>
+      {user && (
+        <ConfirmDialog
+          opened={deleting}
+          title="Delete User"
+          message={`Are you sure you want to delete "${name}" (${user.agreement_number})?`}
+          effects={["Their token is removed from the Auth Service", "Their playlist stops working", "All their assignments are removed"]}
+          loading={remove.isPending}
+          onClose={() => setDeleting(false)}
+          onConfirm={() =>
+            remove.mutate(user.id, {
+              onSuccess: () => {
+                notifySuccess(`User ${name} deleted`);
+                void navigate("/users", { replace: true });
+              },
+              onError: (error) => {
+                if (isSavedButNotPushed(error)) {
+                  notifyWarning(errorMessage(error), "Deleted; Auth Service not updated yet");
+                  void navigate("/users", { replace: true });
+                } else {
+                  setDeleting(false);
+                  notifyWarning(errorMessage(error), "Could not delete the user");
+                }
+              },
+            })
+          }
+        />
+      )}
+    </form>
+  );
+}
