@@ -20,10 +20,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from devtools.simulators._server import serve_in_thread
 from devtools.stack import free_port
-from playlist_service.app import create_app
-from playlist_service.settings import Settings
+from tests.live_backend import backend_env, live_backend
 
 REPO = Path(__file__).resolve().parents[3]
 INDEX = b"<!doctype html><html><head><script type=module src=/assets/app-3f9a1c.js></script></head></html>"
@@ -82,9 +80,8 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def backend_url(settings: Settings) -> Iterator[str]:
-    # Its own app instance: the event loop of the serving thread owns its connection pool.
-    with serve_in_thread(create_app(settings)) as url:
+def backend_url(database_url: str, flussonic_server: tuple[str, Any], auth_server: tuple[str, Any]) -> Iterator[str]:
+    with live_backend(backend_env(database_url, flussonic_server[0], auth_server[0])) as url:
         yield url
 
 
