@@ -1,0 +1,196 @@
+"""Channel resolution (spec §6.2) and the playlist download/preview (spec §6.3, Appendix A).
+
+Playlists are read back with iptv-org's iptv-playlist-parser (tests/playlist_parser/parse.mjs), the
+way a player would.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from devtools.simulators.auth_service import AuthSimState
+from playlist_service.playlists.resolution import allowed_streams_for_users, resolve_channels
+from tests.integration.subscribers.helpers import BASE_URL, add_channel, add_group, add_package, add_tariff, user_body
+
+Client = AsyncTestClient[Litestar]
+PARSER_DIR = Path(__file__).resolve().parents[2] / "playlist_parser"
+
+
+def parse_with_player(content: str) -> list[dict[str, Any]]:
+    node = shutil.which("node")
+    if node is None or not (PARSER_DIR / "node_modules" / "iptv-playlist-parser").is_dir():
+        pytest.fail(f"node and iptv-playlist-parser are needed: run `npm ci` in {PARSER_DIR}")
+    proc = subprocess.run(
+        [node, str(PARSER_DIR / "parse.mjs")], input=content.encode(), capture_output=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    items: list[dict[str, Any]] = json.loads(proc.stdout)["items"]
+    return items
+
+
+async def create(client: Client, **overrides: Any) -> dict[str, Any]:
+    response = await client.post("/api/v1/users", json=user_body(**overrides))
+    assert response.status_code == 201, response.text
+    data: dict[str, Any] = response.json()["data"]
+    return data
+
+
+@pytest.fixture
+async def lineup(db: AsyncSession) -> dict[str, int]:
+    """Two groups (news before sport), channels reached by every route, one orphan, one ungrouped."""
+    news = await add_group(db, "Информационные", 1)
+    sport = await add_group(db, "Спорт", 2)
+    ids = {
+        "sport1": await add_channel(db, "sport1", group_id=sport, sort_order=1),
+        "news2": await add_channel(db, "news2", group_id=news, sort_order=2),
+        "news1": await add_channel(db, "news1", group_id=news, sort_order=1, tvg_id="otr", catchup_days=14),
+        "loose": await add_channel(db, "loose", sort_order=0),
+        "gone": await add_channel(db, "gone", group_id=news, sort_order=3, status="orphaned"),
+    }
+    basic = await add_package(db, "Basic", [ids["news1"], ids["news2"]])
+    sports = await add_package(db, "Sports", [ids["sport1"], ids["news1"]])
+    ids["basic"], ids["sports"] = basic, sports
+    ids["tariff"] = await add_tariff(db, "Standard", [basic])
+    return ids
+
+
+async def test_resolution_unions_all_routes_deduplicated_in_playlist_order(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, lineup: dict[str, int]
+) -> None:
+    user = await create(
+        auth_client,
+        tariff_ids=[lineup["tariff"]],
+        package_ids=[lineup["sports"]],
+        channel_ids=[lineup["loose"], lineup["gone"], lineup["news1"]],
+    )
+    data = (await auth_client.get(f"/api/v1/users/{user['id']}/resolved-channels")).json()["data"]
+    order = [(c["stream_name"], c["playable"]) for c in data["items"]]
+    assert order == [
+        ("news1", True),
+        ("news2", True),
+        ("gone", False),
+        ("sport1", True),
+        ("loose", True),
+    ]
+    assert (data["total"], data["playable"]) == (5, 4)
+    gone = next(c for c in data["items"] if c["stream_name"] == "gone")
+    assert (gone["sync_status"], gone["group_name"]) == ("orphaned", "Информационные")
+    streams = (await allowed_streams_for_users(db, [user["id"]]))[user["id"]]
+    assert streams == ["loose", "news1", "news2", "sport1"]  # orphans are not sent to the Auth Service
+    (remote,) = auth_sim.tokens.values()
+    assert remote.allowed_streams == streams
+
+
+async def test_resolution_is_one_query_whatever_the_size(db: AsyncSession, lineup: dict[str, int]) -> None:
+    await db.execute(
+        text(
+            "INSERT INTO users (first_name, last_name, agreement_number, token) "
+            "VALUES ('a','b','1','t1'), ('c','d','2','t2')"
+        )
+    )
+    await db.execute(text("INSERT INTO user_channels VALUES (1, :c)"), {"c": lineup["loose"]})
+    many = [await add_channel(db, f"extra{i}") for i in range(60)]
+    big = await add_package(db, "Big", many)
+    await db.execute(text("INSERT INTO user_packages VALUES (2, :p)"), {"p": big})
+    await db.execute(text("INSERT INTO user_tariffs VALUES (2, :t)"), {"t": lineup["tariff"]})
+    await db.commit()
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(args[2])
+
+    from sqlalchemy import event
+
+    sync_engine = db.bind.sync_engine  # type: ignore[union-attr]
+    event.listen(sync_engine, "before_cursor_execute", count)
+    try:
+        small = await resolve_channels(db, 1)
+        n_small = len(statements)
+        large = await resolve_channels(db, 2)
+        bulk = await allowed_streams_for_users(db, [1, 2])
+    finally:
+        event.remove(sync_engine, "before_cursor_execute", count)
+    assert (len(small), len(large)) == (1, 62)
+    assert n_small == 1 and len(statements) == 3  # one per call, bulk included
+    assert len(bulk[2]) == 62
+
+
+async def test_playlist_endpoints_cost_a_constant_number_of_queries(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, count_queries: Any
+) -> None:
+    one = await add_channel(db, "one")
+    many = [await add_channel(db, f"c{i}") for i in range(50)]
+    pkg = await add_package(db, "Many", many)
+    small = await create(auth_client, agreement_number="S", channel_ids=[one])
+    large = await create(auth_client, agreement_number="L", package_ids=[pkg], channel_ids=[one])
+    costs = []
+    for user in (small, large):
+        with count_queries() as counter:
+            for path in ("playlist", "playlist/preview", "resolved-channels"):
+                assert (await auth_client.get(f"/api/v1/users/{user['id']}/{path}")).status_code == 200
+        costs.append(counter.count)
+    assert costs[0] == costs[1]
+
+
+async def test_download_is_an_m3u_attachment_a_player_reads_back(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState
+) -> None:
+    group = await add_group(db, 'Израильские "каналы"', 1)
+    logo = "data:image/png;base64,iVBORw0KGgo="
+    hostile = [
+        await add_channel(db, "9kanalHD", display_name="9 канал HD", group_id=group, tvg_id="2672", tvg_logo=logo),
+        await add_channel(db, "kan11", display_name="כאן 11", group_id=group, sort_order=1, catchup_days=7),
+        await add_channel(
+            db, "evil", display_name='Evil",\n#EXTINF:-1,Injected', group_id=group, sort_order=2, tvg_id='x" tvg-id=y'
+        ),
+    ]
+    user = await create(auth_client, first_name="Иван", last_name="כהן", agreement_number="AG/1", channel_ids=hostile)
+    response = await auth_client.get(f"/api/v1/users/{user['id']}/playlist")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "audio/x-mpegurl; charset=utf-8"
+    assert response.headers["cache-control"] == "no-store"
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith("attachment;")
+    assert unquote(disposition.split("filename*=UTF-8''")[1]) == "כהן_Иван_AG1.m3u8"
+    content = response.content.decode("utf-8")
+    assert content.startswith("#EXTM3U\n")
+
+    items = parse_with_player(content)
+    assert [i["name"] for i in items] == ["9 канал HD", "כאן 11", "Evil', #EXTINF:-1,Injected"]
+    token = user["token"]
+    assert [i["url"] for i in items] == [
+        f"{BASE_URL}/{s}/video.m3u8?token={token}" for s in ("9kanalHD", "kan11", "evil")
+    ]
+    assert items[0]["tvg"]["id"] == "2672"
+    assert items[0]["tvg"]["logo"] == logo
+    assert items[0]["group"]["title"] == "Израильские 'каналы'"
+    assert items[2]["tvg"]["id"] != "y"
+
+    preview = (await auth_client.get(f"/api/v1/users/{user['id']}/playlist/preview")).json()["data"]
+    assert preview == {"filename": "כהן_Иван_AG1.m3u8", "content": content, "channel_count": 3}
+
+
+async def test_orphans_are_left_out_of_the_playlist(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, lineup: dict[str, int]
+) -> None:
+    user = await create(auth_client, channel_ids=[lineup["gone"], lineup["loose"]])
+    preview = (await auth_client.get(f"/api/v1/users/{user['id']}/playlist/preview")).json()["data"]
+    assert preview["channel_count"] == 1
+    assert [i["url"].split("/")[3] for i in parse_with_player(preview["content"])] == ["loose"]
+
+
+async def test_user_without_channels_gets_an_empty_playlist(auth_client: Client, auth_sim: AuthSimState) -> None:
+    user = await create(auth_client)
+    response = await auth_client.get(f"/api/v1/users/{user['id']}/playlist")
+    assert response.text == "#EXTM3U\n"
