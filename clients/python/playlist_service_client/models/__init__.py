@@ -6,6 +6,9 @@ from .api_key_created import ApiKeyCreated
 from .api_key_read import ApiKeyRead
 from .api_key_scope import ApiKeyScope
 from .auth_sync_counts import AuthSyncCounts
+from .auth_sync_overview import AuthSyncOverview
+from .auth_sync_state import AuthSyncState
+from .auth_sync_status import AuthSyncStatus
 from .channel_cascade_info import ChannelCascadeInfo
 from .channel_counts import ChannelCounts
 from .channel_group_update import ChannelGroupUpdate
@@ -18,6 +21,8 @@ from .dashboard_stats import DashboardStats
 from .deleted import Deleted
 from .envelope_api_key_created import EnvelopeApiKeyCreated
 from .envelope_api_key_read import EnvelopeApiKeyRead
+from .envelope_auth_sync_overview import EnvelopeAuthSyncOverview
+from .envelope_auth_sync_state import EnvelopeAuthSyncState
 from .envelope_channel_cascade_info import EnvelopeChannelCascadeInfo
 from .envelope_channel_read import EnvelopeChannelRead
 from .envelope_dashboard_stats import EnvelopeDashboardStats
@@ -30,11 +35,18 @@ from .envelope_package_cascade_info import EnvelopePackageCascadeInfo
 from .envelope_package_read import EnvelopePackageRead
 from .envelope_page_api_key_read import EnvelopePageApiKeyRead
 from .envelope_page_channel_summary import EnvelopePageChannelSummary
+from .envelope_page_user_list_item import EnvelopePageUserListItem
+from .envelope_playlist_preview import EnvelopePlaylistPreview
+from .envelope_reconcile_report_read import EnvelopeReconcileReportRead
 from .envelope_reorder_result import EnvelopeReorderResult
+from .envelope_resolved_channels import EnvelopeResolvedChannels
+from .envelope_resync_queued import EnvelopeResyncQueued
 from .envelope_session_info import EnvelopeSessionInfo
 from .envelope_sync_result import EnvelopeSyncResult
 from .envelope_tariff_cascade_info import EnvelopeTariffCascadeInfo
 from .envelope_tariff_read import EnvelopeTariffRead
+from .envelope_ui_settings import EnvelopeUiSettings
+from .envelope_user_read import EnvelopeUserRead
 from .envelopelist_channel_lookup import EnvelopelistChannelLookup
 from .envelopelist_group_lookup import EnvelopelistGroupLookup
 from .envelopelist_group_read import EnvelopelistGroupRead
@@ -64,8 +76,17 @@ from .package_ref import PackageRef
 from .package_update import PackageUpdate
 from .page_api_key_read import PageApiKeyRead
 from .page_channel_summary import PageChannelSummary
+from .page_user_list_item import PageUserListItem
+from .playlist_preview import PlaylistPreview
+from .reconcile_difference import ReconcileDifference
+from .reconcile_difference_kind import ReconcileDifferenceKind
+from .reconcile_report_read import ReconcileReportRead
+from .ref import Ref
 from .reorder_request import ReorderRequest
 from .reorder_result import ReorderResult
+from .resolved_channel_read import ResolvedChannelRead
+from .resolved_channels import ResolvedChannels
+from .resync_queued import ResyncQueued
 from .session_info import SessionInfo
 from .session_info_auth_method import SessionInfoAuthMethod
 from .sync_request import SyncRequest
@@ -78,7 +99,13 @@ from .tariff_create import TariffCreate
 from .tariff_lookup import TariffLookup
 from .tariff_read import TariffRead
 from .tariff_update import TariffUpdate
+from .ui_settings import UiSettings
 from .user_counts import UserCounts
+from .user_create import UserCreate
+from .user_list_item import UserListItem
+from .user_read import UserRead
+from .user_status import UserStatus
+from .user_update import UserUpdate
 
 __all__ = (
     "AdminRead",
@@ -87,6 +114,9 @@ __all__ = (
     "ApiKeyRead",
     "ApiKeyScope",
     "AuthSyncCounts",
+    "AuthSyncOverview",
+    "AuthSyncState",
+    "AuthSyncStatus",
     "ChannelCascadeInfo",
     "ChannelCounts",
     "ChannelGroupUpdate",
@@ -99,6 +129,8 @@ __all__ = (
     "Deleted",
     "EnvelopeApiKeyCreated",
     "EnvelopeApiKeyRead",
+    "EnvelopeAuthSyncOverview",
+    "EnvelopeAuthSyncState",
     "EnvelopeChannelCascadeInfo",
     "EnvelopeChannelRead",
     "EnvelopeDashboardStats",
@@ -118,11 +150,18 @@ __all__ = (
     "EnvelopePackageRead",
     "EnvelopePageApiKeyRead",
     "EnvelopePageChannelSummary",
+    "EnvelopePageUserListItem",
+    "EnvelopePlaylistPreview",
+    "EnvelopeReconcileReportRead",
     "EnvelopeReorderResult",
+    "EnvelopeResolvedChannels",
+    "EnvelopeResyncQueued",
     "EnvelopeSessionInfo",
     "EnvelopeSyncResult",
     "EnvelopeTariffCascadeInfo",
     "EnvelopeTariffRead",
+    "EnvelopeUiSettings",
+    "EnvelopeUserRead",
     "ErrorBody",
     "ErrorDetail",
     "ErrorEnvelope",
@@ -145,8 +184,17 @@ __all__ = (
     "PackageUpdate",
     "PageApiKeyRead",
     "PageChannelSummary",
+    "PageUserListItem",
+    "PlaylistPreview",
+    "ReconcileDifference",
+    "ReconcileDifferenceKind",
+    "ReconcileReportRead",
+    "Ref",
     "ReorderRequest",
     "ReorderResult",
+    "ResolvedChannelRead",
+    "ResolvedChannels",
+    "ResyncQueued",
     "SessionInfo",
     "SessionInfoAuthMethod",
     "SyncRequest",
@@ -159,5 +207,11 @@ __all__ = (
     "TariffLookup",
     "TariffRead",
     "TariffUpdate",
+    "UiSettings",
     "UserCounts",
+    "UserCreate",
+    "UserListItem",
+    "UserRead",
+    "UserStatus",
+    "UserUpdate",
 )

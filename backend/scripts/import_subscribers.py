@@ -1,0 +1,249 @@
+"""Import subscribers from CSV: create new ones, update existing ones (matched by agreement number).
+
+    cd backend && PLAYLIST_API_URL=http://127.0.0.1:8080 PLAYLIST_API_KEY=pls_... \\
+        uv run python scripts/import_subscribers.py subscribers.csv [--dry-run]
+
+Columns (header row required, any order, extra columns such as ``id`` or ``token`` are ignored):
+
+  agreement_number  required; the key: an existing subscriber with it is updated, else one is created
+  first_name, last_name   required for new subscribers
+  status            enabled | disabled
+  max_sessions      1..100
+  valid_from, valid_until  ISO 8601 date-time (no offset = UTC), or YYYY-MM-DD: the start / end of
+                    that day in the operator's time zone (as in the admin UI)
+  tariffs           tariff names separated by ";" (case-insensitive); replaces the subscriber's tariffs
+
+An empty cell leaves that field as it is (or at its default for a new subscriber). Only fields that
+differ are sent, and rows that change nothing are not sent at all, so running the same file twice is
+safe. ``--dry-run`` reads everything and reports what would happen without changing anything.
+Exit status: 0 all rows fine, 1 some rows failed (listed with reasons), 2 bad file or configuration.
+Needs a read_write API key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from _api import ApiError, UsageError, client_from_env, ok, pages
+from playlist_service_client import AuthenticatedClient
+from playlist_service_client.api.lookups import lookup_tariffs
+from playlist_service_client.api.settings import get_ui_settings
+from playlist_service_client.api.users import create_user, get_user, list_users, update_user
+from playlist_service_client.models import UserCreate, UserListItem, UserStatus, UserUpdate
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+COLUMNS = (
+    "agreement_number",
+    "first_name",
+    "last_name",
+    "status",
+    "max_sessions",
+    "valid_from",
+    "valid_until",
+    "tariffs",
+)
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+console = Console(stderr=True)
+
+
+@dataclass
+class Row:
+    line: int
+    agreement_number: str
+    values: dict[str, Any] = field(default_factory=dict)  # parsed, only the cells that were filled
+
+
+@dataclass
+class Outcome:
+    line: int
+    agreement_number: str
+    action: str  # created | updated | unchanged | failed
+    reason: str = ""
+
+
+def parse_when(value: str, *, end_of_day: bool, zone: ZoneInfo) -> datetime:
+    """An instant from a cell: a date means its first / last second in the operator's zone."""
+    if DAY.match(value):
+        day = date.fromisoformat(value)
+        moment = time(23, 59, 59) if end_of_day else time(0, 0, 0)
+        return datetime.combine(day, moment, tzinfo=zone)
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def parse_row(line: int, cells: dict[str, str], tariffs: dict[str, int], zone: ZoneInfo) -> Row:
+    """Validate one CSV row; raises ValueError with the reason."""
+    cell = {name: (cells.get(name) or "").strip() for name in COLUMNS}
+    if not cell["agreement_number"]:
+        raise ValueError("agreement_number is empty")
+    row = Row(line=line, agreement_number=cell["agreement_number"])
+    for name in ("first_name", "last_name"):
+        if cell[name]:
+            row.values[name] = cell[name]
+    if cell["status"]:
+        try:
+            row.values["status"] = UserStatus(cell["status"].lower())
+        except ValueError:
+            raise ValueError(f"status {cell['status']!r} is not enabled or disabled") from None
+    if cell["max_sessions"]:
+        if not cell["max_sessions"].isdigit():
+            raise ValueError(f"max_sessions {cell['max_sessions']!r} is not a whole number")
+        row.values["max_sessions"] = int(cell["max_sessions"])
+    for name in ("valid_from", "valid_until"):
+        if cell[name]:
+            try:
+                row.values[name] = parse_when(cell[name], end_of_day=name == "valid_until", zone=zone)
+            except ValueError:
+                raise ValueError(f"{name} {cell[name]!r} is not YYYY-MM-DD or an ISO 8601 date-time") from None
+    if cell["tariffs"]:
+        names = [n.strip() for n in cell["tariffs"].split(";") if n.strip()]
+        unknown = [n for n in names if n.lower() not in tariffs]
+        if unknown:
+            raise ValueError(f"unknown tariff(s): {', '.join(unknown)}")
+        row.values["tariff_ids"] = sorted({tariffs[n.lower()] for n in names})
+    return row
+
+
+def changes(row: Row, current: UserListItem, valid_from: datetime | None) -> dict[str, Any]:
+    """The fields of ``row`` that differ from the subscriber as it is."""
+    existing: dict[str, Any] = {
+        "first_name": current.first_name,
+        "last_name": current.last_name,
+        "status": current.status,
+        "max_sessions": current.max_sessions,
+        "valid_until": current.valid_until,
+        "valid_from": valid_from,
+        "tariff_ids": sorted(t.id for t in current.tariffs),
+    }
+    return {name: value for name, value in row.values.items() if existing[name] != value}
+
+
+class Importer:
+    def __init__(self, client: AuthenticatedClient, *, dry_run: bool) -> None:
+        self.client = client
+        self.dry_run = dry_run
+
+    def tariffs(self) -> dict[str, int]:
+        return {t.name.lower(): t.id for t in ok(lookup_tariffs.sync_detailed(client=self.client)).data}
+
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(ok(get_ui_settings.sync_detailed(client=self.client)).data.operator_timezone)
+
+    def existing(self) -> dict[str, UserListItem]:
+        def fetch(page: int) -> tuple[list[UserListItem], int]:
+            data = ok(list_users.sync_detailed(client=self.client, page=page, per_page=200)).data
+            return data.items, data.pages
+
+        return {user.agreement_number: user for user in pages(fetch)}
+
+    def apply(self, row: Row, current: UserListItem | None) -> Outcome:
+        if current is None:
+            missing = [n for n in ("first_name", "last_name") if n not in row.values]
+            if missing:
+                return Outcome(row.line, row.agreement_number, "failed", f"new subscriber needs {', '.join(missing)}")
+            if not self.dry_run:
+                body = UserCreate(agreement_number=row.agreement_number, **row.values)
+                ok(create_user.sync_detailed(client=self.client, body=body))
+            return Outcome(row.line, row.agreement_number, "created")
+        valid_from = None
+        if "valid_from" in row.values:  # not in list items: read the subscriber to compare
+            valid_from = ok(get_user.sync_detailed(current.id, client=self.client)).data.valid_from
+        diff = changes(row, current, valid_from)
+        if not diff:
+            return Outcome(row.line, row.agreement_number, "unchanged")
+        if not self.dry_run:
+            ok(update_user.sync_detailed(current.id, client=self.client, body=UserUpdate(**diff)))
+        return Outcome(row.line, row.agreement_number, "updated", ", ".join(sorted(diff)))
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    handle = sys.stdin if str(path) == "-" else path.open(newline="", encoding="utf-8-sig")
+    with handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip() for h in reader.fieldnames or []]
+        if "agreement_number" not in header:
+            raise UsageError(f"{path}: the header row has no agreement_number column (columns: {', '.join(COLUMNS)})")
+        reader.fieldnames = header
+        return [(reader.line_num, dict(cells)) for cells in reader]
+
+
+def run(path: Path, *, dry_run: bool) -> list[Outcome]:
+    rows = read_rows(path)
+    client = client_from_env()
+    importer = Importer(client, dry_run=dry_run)
+    tariffs, zone, existing = importer.tariffs(), importer.zone(), importer.existing()
+    outcomes: list[Outcome] = []
+    seen: dict[str, int] = {}
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("Dry run" if dry_run else "Importing", total=len(rows))
+        for line, cells in rows:
+            agreement = (cells.get("agreement_number") or "").strip()
+            try:
+                if agreement in seen:
+                    raise ValueError(f"agreement_number repeats line {seen[agreement]}")
+                row = parse_row(line, cells, tariffs, zone)
+                seen[agreement] = line
+                outcome = importer.apply(row, existing.get(row.agreement_number))
+            except (ValueError, ApiError) as exc:
+                outcome = Outcome(line, agreement, "failed", str(exc))
+            outcomes.append(outcome)
+            progress.advance(task)
+    return outcomes
+
+
+def print_summary(outcomes: list[Outcome], *, dry_run: bool) -> None:
+    counts = Counter(o.action for o in outcomes)
+    prefix = "Would have: " if dry_run else ""
+    out = Console()
+    out.print(
+        f"{prefix}created {counts['created']}, updated {counts['updated']}, "
+        f"unchanged {counts['unchanged']}, failed {counts['failed']} (of {len(outcomes)} rows)"
+    )
+    failed = [o for o in outcomes if o.action == "failed"]
+    if failed:
+        table = Table("line", "agreement_number", "reason", title="Failed rows", title_justify="left")
+        for outcome in failed:
+            table.add_row(str(outcome.line), outcome.agreement_number, outcome.reason)
+        out.print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="import_subscribers.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("csv", type=Path, help="the CSV file ('-' for stdin)")
+    parser.add_argument("--dry-run", action="store_true", help="change nothing; report what would happen")
+    args = parser.parse_args(argv)
+    try:
+        outcomes = run(args.csv, dry_run=args.dry_run)
+    except (UsageError, OSError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    except ApiError as exc:  # reading tariffs, settings or the subscriber list failed
+        console.print(f"[red]error:[/red] the API refused: {exc}")
+        return 2
+    print_summary(outcomes, dry_run=args.dry_run)
+    return 1 if any(o.action == "failed" for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

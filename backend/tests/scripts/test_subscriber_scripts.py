@@ -1,0 +1,216 @@
+"""scripts/import_subscribers.py and export_subscribers.py against a live backend, with an API key."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from tests.live_backend import backend_env, live_backend
+
+BACKEND = Path(__file__).resolve().parents[2]
+Client = AsyncTestClient[Litestar]
+
+CSV_HEADER = "agreement_number,first_name,last_name,status,max_sessions,valid_from,valid_until,tariffs\n"
+GOOD_ROWS = (
+    "A-1001,Ivan,Petrov,enabled,2,,2030-12-31,basic; Premium\nA-1002,Olga,Sidorova,disabled,,2025-01-01T00:00:00Z,,\n"
+)
+BAD_ROWS = (
+    "A-1003,Pavel,Orlov,sleeping,,,,\n"  # bad status
+    "A-1004,Anna,Volkova,,,,,Gold\n"  # unknown tariff
+    "A-1005,Boris,,,,,,\n"  # new subscriber without last_name
+    "A-1001,Ivan,Petrov,,,,,\n"  # repeats a line
+)
+
+
+@pytest.fixture(scope="module")
+def live_url(database_url: str, flussonic_server: tuple[str, Any], auth_server: tuple[str, Any]) -> Iterator[str]:
+    with live_backend(backend_env(database_url, flussonic_server[0], auth_server[0])) as url:
+        yield url
+
+
+async def make_key(auth_client: Client, scope: str) -> str:
+    response = await auth_client.post("/api/v1/api-keys", json={"name": f"scripts-{scope}", "scope": scope})
+    assert response.status_code == 201, response.text
+    key: str = response.json()["data"]["key"]
+    return key
+
+
+@pytest.fixture
+async def keys(auth_client: Client, auth_sim: Any) -> dict[str, str]:
+    for name in ("Basic", "Premium"):
+        response = await auth_client.post("/api/v1/tariffs", json={"name": name})
+        assert response.status_code == 201, response.text
+    return {"rw": await make_key(auth_client, "read_write"), "ro": await make_key(auth_client, "read_only")}
+
+
+def run_script(name: str, *args: str, url: str, key: str | None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLAYLIST_API_")}
+    env["PLAYLIST_API_URL"] = url
+    if key is not None:
+        env["PLAYLIST_API_KEY"] = key
+    return subprocess.run(
+        [sys.executable, f"scripts/{name}", *args],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def users_by_agreement(auth_client: Client) -> dict[str, dict[str, Any]]:
+    items = (await auth_client.get("/api/v1/users", params={"per_page": 200})).json()["data"]["items"]
+    return {item["agreement_number"]: item for item in items}
+
+
+async def test_import_creates_rows_and_reports_failures_with_reasons(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    result = run_script(
+        "import_subscribers.py",
+        str(write(tmp_path, "in.csv", CSV_HEADER + GOOD_ROWS + BAD_ROWS)),
+        url=live_url,
+        key=keys["rw"],
+    )
+    assert result.returncode == 1, result.stderr
+    assert "created 2, updated 0, unchanged 0, failed 4 (of 6 rows)" in result.stdout
+    for reason in (
+        "'sleeping' is not enabled or disabled",
+        "unknown tariff(s): Gold",
+        "needs last_name",
+        "repeats line 2",
+    ):
+        assert reason in " ".join(result.stdout.split()), result.stdout
+
+    users = await users_by_agreement(auth_client)
+    assert set(users) == {"A-1001", "A-1002"}
+    ivan = (await auth_client.get(f"/api/v1/users/{users['A-1001']['id']}")).json()["data"]
+    assert sorted(t["name"] for t in ivan["tariffs"]) == ["Basic", "Premium"]
+    assert ivan["max_sessions"] == 2
+    assert ivan["valid_until"].startswith("2030-12-31T23:59:59")  # end of the day, operator zone (UTC)
+    olga = (await auth_client.get(f"/api/v1/users/{users['A-1002']['id']}")).json()["data"]
+    assert olga["status"] == "disabled"
+    assert olga["valid_from"].startswith("2025-01-01T00:00:00")
+
+
+async def test_import_twice_changes_nothing_the_second_time(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    path = write(tmp_path, "in.csv", CSV_HEADER + GOOD_ROWS)
+    first = run_script("import_subscribers.py", str(path), url=live_url, key=keys["rw"])
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = await users_by_agreement(auth_client)
+
+    second = run_script("import_subscribers.py", str(path), url=live_url, key=keys["rw"])
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "created 0, updated 0, unchanged 2, failed 0" in second.stdout
+    assert await users_by_agreement(auth_client) == before
+
+
+async def test_import_updates_only_what_changed(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    run_script(
+        "import_subscribers.py", str(write(tmp_path, "a.csv", CSV_HEADER + GOOD_ROWS)), url=live_url, key=keys["rw"]
+    )
+    changed = CSV_HEADER + "A-1001,,,,5,,,Basic\nA-1002,Olga,Sidorova,,,,,\n"
+    result = run_script("import_subscribers.py", str(write(tmp_path, "b.csv", changed)), url=live_url, key=keys["rw"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "created 0, updated 1, unchanged 1, failed 0" in result.stdout
+    ivan = (await users_by_agreement(auth_client))["A-1001"]
+    assert ivan["max_sessions"] == 5
+    assert [t["name"] for t in ivan["tariffs"]] == ["Basic"]
+    assert ivan["first_name"] == "Ivan"  # empty cells leave fields alone
+
+
+async def test_dry_run_reports_without_changing_anything(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    result = run_script(
+        "import_subscribers.py",
+        str(write(tmp_path, "in.csv", CSV_HEADER + GOOD_ROWS)),
+        "--dry-run",
+        url=live_url,
+        key=keys["rw"],
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Would have: created 2, updated 0" in result.stdout
+    assert await users_by_agreement(auth_client) == {}
+
+
+async def test_read_only_key_can_export_but_not_import(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    result = run_script(
+        "import_subscribers.py", str(write(tmp_path, "in.csv", CSV_HEADER + GOOD_ROWS)), url=live_url, key=keys["ro"]
+    )
+    assert result.returncode == 1
+    assert "failed 2" in result.stdout and "FORBIDDEN" in result.stdout
+    assert await users_by_agreement(auth_client) == {}
+
+
+async def test_export_writes_what_import_reads_back_unchanged(
+    tmp_path: Path, live_url: str, keys: dict[str, str]
+) -> None:
+    run_script(
+        "import_subscribers.py", str(write(tmp_path, "in.csv", CSV_HEADER + GOOD_ROWS)), url=live_url, key=keys["rw"]
+    )
+    out = tmp_path / "out.csv"
+    exported = run_script("export_subscribers.py", str(out), url=live_url, key=keys["ro"])
+    assert exported.returncode == 0, exported.stderr
+    assert "Exported 2 subscribers" in exported.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    by_agreement = {row["agreement_number"]: row for row in rows}
+    assert by_agreement["A-1001"]["tariffs"] == "Basic;Premium"
+    assert by_agreement["A-1001"]["valid_until"] == "2030-12-31T23:59:59+00:00"
+    assert by_agreement["A-1002"]["status"] == "disabled"
+
+    again = run_script("import_subscribers.py", str(out), url=live_url, key=keys["rw"])
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "created 0, updated 0, unchanged 2, failed 0" in again.stdout
+
+
+async def test_export_filters_and_writes_to_stdout(tmp_path: Path, live_url: str, keys: dict[str, str]) -> None:
+    run_script(
+        "import_subscribers.py", str(write(tmp_path, "in.csv", CSV_HEADER + GOOD_ROWS)), url=live_url, key=keys["rw"]
+    )
+    result = run_script("export_subscribers.py", "-", "--status", "disabled", url=live_url, key=keys["ro"])
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["agreement_number"] for row in rows] == ["A-1002"]
+    by_tariff = run_script("export_subscribers.py", "-", "--tariff", "premium", url=live_url, key=keys["ro"])
+    assert [row["agreement_number"] for row in csv.DictReader(io.StringIO(by_tariff.stdout))] == ["A-1001"]
+
+
+def test_scripts_refuse_to_run_without_a_key(tmp_path: Path) -> None:
+    result = run_script("export_subscribers.py", "-", url="http://127.0.0.1:9", key=None)
+    assert result.returncode == 2
+    assert "PLAYLIST_API_KEY" in result.stderr
+
+
+async def test_revoked_key_stops_the_scripts(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    listed = (await auth_client.get("/api/v1/api-keys")).json()["data"]["items"]
+    ro = next(k for k in listed if k["scope"] == "read_only")
+    await auth_client.delete(f"/api/v1/api-keys/{ro['id']}")
+    result = run_script("export_subscribers.py", "-", url=live_url, key=keys["ro"])
+    assert result.returncode == 2
+    assert "UNAUTHORIZED" in result.stderr
