@@ -87,7 +87,7 @@ test("sync, catalogue, user, playlist, token, orphan cleanup, logout", async ({ 
       await expect(page.getByText(`${channel}: 1 package`)).toBeVisible();
     }
     await expect(field(page, `Group of ${FIRST}`)).toHaveValue(GROUP);
-    await snap(page, "04-channels");
+    await snap(page, "04-channels", { fullPage: true });
   });
 
   await test.step("reorder channels by dragging", async () => {
@@ -181,6 +181,19 @@ test("sync, catalogue, user, playlist, token, orphan cleanup, logout", async ({ 
     await dialog.getByRole("button", { name: "Delete Anyway" }).click();
     await expect(page.getByText(`Channel "${FIRST}" deleted`)).toBeVisible();
     await expect(page.getByText("No channels match these filters.")).toBeVisible();
+  });
+
+  await test.step("create and revoke an API key", async () => {
+    await nav(page, "API keys");
+    await page.getByRole("button", { name: "New API key" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("billing-export");
+    await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
+    await expect(page.getByTestId("api-key-secret")).not.toBeEmpty();
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("button", { name: "Revoke billing-export" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    await expect(page.getByText('Key "billing-export" revoked')).toBeVisible();
+    await snap(page, "11-api-keys");
   });
 
   await test.step("users list, then log out", async () => {

@@ -37,11 +37,11 @@ export const test = base.extend({
 export { expect };
 
 /** Save a full-page screenshot as a test artefact: test-results/screenshots/<name>.png */
-export async function snap(page: Page, name: string): Promise<void> {
+export async function snap(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let toasts and transitions settle so the picture shows the page, not an animation frame.
   await page.waitForTimeout(300);
-  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 export async function login(page: Page): Promise<void> {

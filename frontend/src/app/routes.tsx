@@ -7,6 +7,8 @@ import { NotFoundPage } from "@/components/not-found-page";
 import { ChannelsPage } from "@/features/channels/components/channels-page";
 import { NewUserPage, UserPage } from "@/features/users/components/user-page";
 import { UsersPage } from "@/features/users/components/users-page";
+import { ApiKeysPage } from "@/features/api-keys/components/api-keys-page";
+import { SETTINGS_ITEMS } from "@/components/layout/app-layout";
 import { GroupsPage } from "@/features/groups/components/groups-page";
 import { PackagesPage } from "@/features/catalog/components/packages-page";
 
@@ -16,7 +18,7 @@ export const routes: RouteObject[] = [
     element: <RequireAuth />,
     children: [
       {
-        element: <AdminShell />,
+        element: <AdminShell settingsItems={SETTINGS_ITEMS} />,
         children: [
           { index: true, element: <DashboardPage /> },
           { path: "channels", element: <ChannelsPage /> },
@@ -25,6 +27,7 @@ export const routes: RouteObject[] = [
           { path: "users", element: <UsersPage /> },
           { path: "users/new", element: <NewUserPage /> },
           { path: "users/:id", element: <UserPage /> },
+          { path: "settings/api-keys", element: <ApiKeysPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

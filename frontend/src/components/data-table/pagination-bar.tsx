@@ -1,4 +1,5 @@
 import { Group, Pagination, Select, Text } from "@mantine/core";
+import { plural } from "@/components/confirm-dialog";
 
 export function PaginationBar({
   page,
@@ -7,7 +8,7 @@ export function PaginationBar({
   perPage,
   onPage,
   onPerPage,
-  noun = "rows",
+  noun = "row",
 }: {
   page: number;
   pages: number;
@@ -20,7 +21,7 @@ export function PaginationBar({
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
-        {total} {noun}
+        {plural(total, noun)}
       </Text>
       <Group gap="sm">
         {onPerPage && (

@@ -148,20 +148,20 @@ export function ChannelsPage() {
       {channels.isError && <QueryError error={channels.error} onRetry={() => void channels.refetch()} />}
       <Paper withBorder>
         <ScrollArea>
-          <Table verticalSpacing={6} highlightOnHover miw={1000} style={{ opacity: channels.isPlaceholderData ? 0.6 : 1 }}>
+          <Table verticalSpacing={6} highlightOnHover miw={960} style={{ opacity: channels.isPlaceholderData ? 0.6 : 1 }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={36}>
                   <VisuallyHidden>Reorder</VisuallyHidden>
                 </Table.Th>
-                <Table.Th w={50}>#</Table.Th>
-                <Table.Th w={60}>Logo</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th w={110}>TVG ID</Table.Th>
-                <Table.Th w={180}>Group</Table.Th>
-                <Table.Th w={240}>Packages</Table.Th>
-                <Table.Th w={100}>Status</Table.Th>
-                <Table.Th w={140}>
+                <Table.Th w={44}>#</Table.Th>
+                <Table.Th w={52}>Logo</Table.Th>
+                <Table.Th miw={180}>Name</Table.Th>
+                <Table.Th w={90}>TVG ID</Table.Th>
+                <Table.Th w={160}>Group</Table.Th>
+                <Table.Th w={200}>Packages</Table.Th>
+                <Table.Th w={96}>Status</Table.Th>
+                <Table.Th w={128}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -213,7 +213,7 @@ export function ChannelsPage() {
                       <ChannelPackagesSelect channel={channel} name={name} packages={packageOptions} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={orphaned ? "gray" : "green"} variant={orphaned ? "outline" : "light"}>
+                      <Badge color={orphaned ? "gray" : "green"} variant={orphaned ? "outline" : "light"} tt="none" size="md">
                         {orphaned ? "Orphaned" : "Synced"}
                       </Badge>
                     </Table.Td>
@@ -256,7 +256,7 @@ export function ChannelsPage() {
           pages={channels.data.pages}
           total={channels.data.total}
           perPage={filters.per_page}
-          noun="channels"
+          noun="channel"
           onPage={(p) => setUrl({ page: String(p) }, { resetPage: false })}
           onPerPage={(n) => setUrl({ per_page: String(n) })}
         />

@@ -216,11 +216,11 @@ function PreviewModal({ user, onClose }: { user: User; onClose: () => void }) {
           <Text size="sm" c="dimmed">
             {preview.data.channel_count} channels
           </Text>
-          <ScrollArea h={420} type="auto">
+          <ScrollArea.Autosize mah={480} type="auto">
             <Code block data-testid="playlist-preview" style={{ whiteSpace: "pre", unicodeBidi: "plaintext" }}>
               {preview.data.content}
             </Code>
-          </ScrollArea>
+          </ScrollArea.Autosize>
         </Stack>
       )}
     </Modal>

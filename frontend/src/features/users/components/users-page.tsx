@@ -135,7 +135,7 @@ export function UsersPage() {
           pages={users.data.pages}
           total={users.data.total}
           perPage={filters.per_page}
-          noun="users"
+          noun="user"
           onPage={(p) => setUrl({ page: String(p) }, { resetPage: false })}
           onPerPage={(n) => setUrl({ per_page: String(n) })}
         />
