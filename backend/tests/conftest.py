@@ -1,4 +1,4 @@
-"""Test harness: a real PostgreSQL (embedded, or TEST_DATABASE_URL), migrated once, truncated per test."""
+"""Test harness: a real PostgreSQL (embedded, or TEST_DATABASE_URL), migrated once, emptied after each test."""
 
 from __future__ import annotations
 
@@ -50,6 +50,11 @@ def pytest_configure(config: pytest.Config) -> None:
         server = embedded_pg.start(data_dir, persistent=False)
         _state["server"], _state["data_dir"] = server, data_dir
         url = embedded_pg.ensure_database(server, "playlist_test")
+        # A throwaway server: durability buys nothing and costs every commit an fsync.
+        server.psql(
+            "ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off; "
+            "ALTER SYSTEM SET full_page_writes = off; SELECT pg_reload_conf();"
+        )
     _state["url"] = url
     previous = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = url
@@ -151,12 +156,23 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     await eng.dispose()
 
 
+_CLEANUP = [f'DELETE FROM "{t.name}"' for t in reversed(Base.metadata.sorted_tables)]
+_RESTART_IDS = "SELECT " + ", ".join(
+    f"setval(pg_get_serial_sequence('{t.name}', 'id'), 1, false)"
+    for t in Base.metadata.sorted_tables
+    if "id" in t.c and t.c.id.identity is not None
+)
+
+
 @pytest.fixture(autouse=True)
 async def clean_database(engine: AsyncEngine) -> AsyncIterator[None]:
     yield
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    # DELETE, children first, then identities back to 1: on tables this small it is ~20x faster than
+    # TRUNCATE ... RESTART IDENTITY, which creates new files for every table on each call.
     async with engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for statement in _CLEANUP:
+            await conn.execute(text(statement))
+        await conn.execute(text(_RESTART_IDS))
 
 
 @pytest.fixture
