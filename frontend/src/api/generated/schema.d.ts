@@ -923,12 +923,7 @@ export interface components {
         ApiKeyCreate: {
             /** @description Unique label, e.g. the system that uses the key */
             name: string;
-            /**
-             * @description read_only keys may only GET
-             * @default read_only
-             * @enum {string}
-             */
-            scope: "read_only" | "read_write";
+            scope?: components["schemas"]["ApiKeyScope"];
         };
         /** ApiKeyCreated */
         ApiKeyCreated: {
@@ -936,8 +931,7 @@ export interface components {
             name: string;
             /** @description First characters of the key, to recognise it */
             prefix: string;
-            /** @enum {string} */
-            scope: "read_only" | "read_write";
+            scope: components["schemas"]["ApiKeyScope"];
             created_by_id: number | null;
             created_by: string | null;
             /** Format: date-time */
@@ -952,8 +946,7 @@ export interface components {
             name: string;
             /** @description First characters of the key, to recognise it */
             prefix: string;
-            /** @enum {string} */
-            scope: "read_only" | "read_write";
+            scope: components["schemas"]["ApiKeyScope"];
             created_by_id: number | null;
             created_by: string | null;
             /** Format: date-time */
@@ -961,6 +954,12 @@ export interface components {
             last_used_at: string | null;
             revoked_at: string | null;
         };
+        /**
+         * ApiKeyScope
+         * @default read_only
+         * @enum {string}
+         */
+        ApiKeyScope: "read_only" | "read_write";
         /** AuthSyncCounts */
         AuthSyncCounts: {
             pending: number;

@@ -15,14 +15,14 @@ export const tariffsOptions = queryOptions({
 });
 export function packageCascadeOptions(id: number) {
   return queryOptions({
-    queryKey: ["packages", "cascade", id],
+    queryKey: ["cascade", "packages", id],
     queryFn: () => unwrap(api.GET("/api/v1/packages/{package_id}/cascade-info", { params: { path: { package_id: id } } })),
     staleTime: 0,
   });
 }
 export function tariffCascadeOptions(id: number) {
   return queryOptions({
-    queryKey: ["tariffs", "cascade", id],
+    queryKey: ["cascade", "tariffs", id],
     queryFn: () => unwrap(api.GET("/api/v1/tariffs/{tariff_id}/cascade-info", { params: { path: { tariff_id: id } } })),
     staleTime: 0,
   });

@@ -39,6 +39,7 @@ export function channelsOptions(f: ChannelFilters) {
 export function channelOptions(id: number) {
   return queryOptions({
     queryKey: ["channels", "detail", id],
+    meta: { handlesErrors: true },
     queryFn: () => unwrap(api.GET("/api/v1/channels/{channel_id}", { params: { path: { channel_id: id } } })),
     staleTime: 0,
   });
@@ -46,7 +47,7 @@ export function channelOptions(id: number) {
 
 export function channelCascadeOptions(id: number) {
   return queryOptions({
-    queryKey: ["channels", "cascade", id],
+    queryKey: ["cascade", "channels", id],
     queryFn: () => unwrap(api.GET("/api/v1/channels/{channel_id}/cascade-info", { params: { path: { channel_id: id } } })),
     staleTime: 0,
   });

@@ -11,7 +11,7 @@ export const groupsOptions = queryOptions({
 
 export function groupCascadeOptions(id: number) {
   return queryOptions({
-    queryKey: ["groups", "cascade", id],
+    queryKey: ["cascade", "groups", id],
     queryFn: () => unwrap(api.GET("/api/v1/groups/{group_id}/cascade-info", { params: { path: { group_id: id } } })),
     staleTime: 0,
   });

@@ -39,6 +39,8 @@ export function usersOptions(f: UserFilters) {
 export function userOptions(id: number) {
   return queryOptions({
     queryKey: ["users", "detail", id],
+    // The page shows a load failure itself (inline, or "not found" once the user is deleted).
+    meta: { handlesErrors: true },
     queryFn: () => unwrap(api.GET("/api/v1/users/{user_id}", { params: { path: { user_id: id } } })),
     // The Auth Service push happens in the background: poll while it is pending.
     refetchInterval: (query) => (query.state.data?.auth_sync.status === "pending" ? 2000 : false),

@@ -10,7 +10,7 @@ const LOOK: Record<AuthSyncStatus, { color: string; label: string }> = {
 export function AuthSyncBadge({ status, error }: { status: AuthSyncStatus; error?: string | null }) {
   const look = LOOK[status];
   const badge = (
-    <Badge color={look.color} variant="light" size="sm">
+    <Badge color={look.color} variant="light" size="sm" tt="none">
       {look.label}
     </Badge>
   );

@@ -101,7 +101,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{u.max_sessions}</Table.Td>
                     <Table.Td>
-                      <Badge color={u.status === "enabled" ? "green" : "gray"} variant="dot">
+                      <Badge color={u.status === "enabled" ? "green" : "gray"} variant="dot" tt="none">
                         {u.status === "enabled" ? "Enabled" : "Disabled"}
                       </Badge>
                     </Table.Td>

@@ -1,0 +1,22 @@
+import { ApiError } from "@/api/errors";
+import { describeSyncResult, isOrphanGuardRefusal } from "./use-flussonic-sync";
+
+describe("sync outcomes", () => {
+  it("tells the orphan guard's refusal from a sync already running", () => {
+    const guard = new ApiError(409, "CONFLICT", "Would orphan 158 of 160 channels", {
+      details: [{ field: "force", message: "set force=true to sync anyway" }],
+    });
+    const running = new ApiError(409, "CONFLICT", "A sync is already running");
+    expect(isOrphanGuardRefusal(guard)).toBe(true);
+    expect(isOrphanGuardRefusal(running)).toBe(false);
+    expect(isOrphanGuardRefusal(new Error("x"))).toBe(false);
+  });
+
+  it("describes a result in words", () => {
+    const text = describeSyncResult({
+      run_id: 1, total: 160, new: 2, updated: 3, unchanged: 155, orphaned: 1, restored: 0, forced: false,
+      started_at: "", finished_at: "",
+    });
+    expect(text).toBe("160 channels in Flussonic, 2 new, 3 updated, 1 orphaned");
+  });
+});
