@@ -93,17 +93,19 @@ async def test_resolution_unions_all_routes_deduplicated_in_playlist_order(
 
 
 async def test_resolution_is_one_query_whatever_the_size(db: AsyncSession, lineup: dict[str, int]) -> None:
-    await db.execute(
-        text(
-            "INSERT INTO users (first_name, last_name, agreement_number, token) "
-            "VALUES ('a','b','1','t1'), ('c','d','2','t2')"
+    u1, u2 = (
+        await db.execute(
+            text(
+                "INSERT INTO users (first_name, last_name, agreement_number, token) "
+                "VALUES ('a','b','1','t1'), ('c','d','2','t2') RETURNING id"
+            )
         )
-    )
-    await db.execute(text("INSERT INTO user_channels VALUES (1, :c)"), {"c": lineup["loose"]})
+    ).scalars()
+    await db.execute(text("INSERT INTO user_channels VALUES (:u, :c)"), {"u": u1, "c": lineup["loose"]})
     many = [await add_channel(db, f"extra{i}") for i in range(60)]
     big = await add_package(db, "Big", many)
-    await db.execute(text("INSERT INTO user_packages VALUES (2, :p)"), {"p": big})
-    await db.execute(text("INSERT INTO user_tariffs VALUES (2, :t)"), {"t": lineup["tariff"]})
+    await db.execute(text("INSERT INTO user_packages VALUES (:u, :p)"), {"u": u2, "p": big})
+    await db.execute(text("INSERT INTO user_tariffs VALUES (:u, :t)"), {"u": u2, "t": lineup["tariff"]})
     await db.commit()
     statements: list[str] = []
 
@@ -115,15 +117,15 @@ async def test_resolution_is_one_query_whatever_the_size(db: AsyncSession, lineu
     sync_engine = db.bind.sync_engine  # type: ignore[union-attr]
     event.listen(sync_engine, "before_cursor_execute", count)
     try:
-        small = await resolve_channels(db, 1)
+        small = await resolve_channels(db, u1)
         n_small = len(statements)
-        large = await resolve_channels(db, 2)
-        bulk = await allowed_streams_for_users(db, [1, 2])
+        large = await resolve_channels(db, u2)
+        bulk = await allowed_streams_for_users(db, [u1, u2])
     finally:
         event.remove(sync_engine, "before_cursor_execute", count)
     assert (len(small), len(large)) == (1, 62)
     assert n_small == 1 and len(statements) == 3  # one per call, bulk included
-    assert len(bulk[2]) == 62
+    assert len(bulk[u2]) == 62
 
 
 async def test_playlist_endpoints_cost_a_constant_number_of_queries(
