@@ -115,7 +115,11 @@ def tidy_schema_names(openapi: OpenAPI) -> None:
     if len(set(renames.values())) != len(renames):
         raise RuntimeError(f"OpenAPI schema names collide after tidying: {sorted(renames.values())}")
     for old, new in renames.items():
-        schemas[new] = schemas.pop(old)
+        schema = schemas.pop(old)
+        if not isinstance(schema, Reference):
+            # Client generators name classes after the title, so it must be the readable name too.
+            schema.title = new
+        schemas[new] = schema
     _walk(openapi, renames, set())
 
 

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_key_create import ApiKeyCreate
-from ...models.envelope_api_key_created import EnvelopeApiKeyCreated
+from ...models.api_key_created_envelope import ApiKeyCreatedEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeApiKeyCreated | ErrorEnvelope | None:
+) -> ApiKeyCreatedEnvelope | ErrorEnvelope | None:
     if response.status_code == 201:
-        response_201 = EnvelopeApiKeyCreated.from_dict(response.json())
+        response_201 = ApiKeyCreatedEnvelope.from_dict(response.json())
 
         return response_201
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeApiKeyCreated | ErrorEnvelope]:
+) -> Response[ApiKeyCreatedEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
-) -> Response[EnvelopeApiKeyCreated | ErrorEnvelope]:
+) -> Response[ApiKeyCreatedEnvelope | ErrorEnvelope]:
     """CreateApiKey
 
      Create a named key; the answer holds the secret, which is never shown again.
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeApiKeyCreated | ErrorEnvelope]
+        Response[ApiKeyCreatedEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
-) -> EnvelopeApiKeyCreated | ErrorEnvelope | None:
+) -> ApiKeyCreatedEnvelope | ErrorEnvelope | None:
     """CreateApiKey
 
      Create a named key; the answer holds the secret, which is never shown again.
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeApiKeyCreated | ErrorEnvelope
+        ApiKeyCreatedEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
-) -> Response[EnvelopeApiKeyCreated | ErrorEnvelope]:
+) -> Response[ApiKeyCreatedEnvelope | ErrorEnvelope]:
     """CreateApiKey
 
      Create a named key; the answer holds the secret, which is never shown again.
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeApiKeyCreated | ErrorEnvelope]
+        Response[ApiKeyCreatedEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
-) -> EnvelopeApiKeyCreated | ErrorEnvelope | None:
+) -> ApiKeyCreatedEnvelope | ErrorEnvelope | None:
     """CreateApiKey
 
      Create a named key; the answer holds the secret, which is never shown again.
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeApiKeyCreated | ErrorEnvelope
+        ApiKeyCreatedEnvelope | ErrorEnvelope
     """
 
     return (

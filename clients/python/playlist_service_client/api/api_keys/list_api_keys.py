@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_page_api_key_read import EnvelopePageApiKeyRead
+from ...models.api_key_read_page_envelope import ApiKeyReadPageEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopePageApiKeyRead | ErrorEnvelope | None:
+) -> ApiKeyReadPageEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopePageApiKeyRead.from_dict(response.json())
+        response_200 = ApiKeyReadPageEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -69,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopePageApiKeyRead | ErrorEnvelope]:
+) -> Response[ApiKeyReadPageEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +83,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-) -> Response[EnvelopePageApiKeyRead | ErrorEnvelope]:
+) -> Response[ApiKeyReadPageEnvelope | ErrorEnvelope]:
     """ListApiKeys
 
      List API keys (never their secrets), revoked ones last.
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePageApiKeyRead | ErrorEnvelope]
+        Response[ApiKeyReadPageEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +117,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-) -> EnvelopePageApiKeyRead | ErrorEnvelope | None:
+) -> ApiKeyReadPageEnvelope | ErrorEnvelope | None:
     """ListApiKeys
 
      List API keys (never their secrets), revoked ones last.
@@ -131,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePageApiKeyRead | ErrorEnvelope
+        ApiKeyReadPageEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -146,7 +146,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-) -> Response[EnvelopePageApiKeyRead | ErrorEnvelope]:
+) -> Response[ApiKeyReadPageEnvelope | ErrorEnvelope]:
     """ListApiKeys
 
      List API keys (never their secrets), revoked ones last.
@@ -160,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePageApiKeyRead | ErrorEnvelope]
+        Response[ApiKeyReadPageEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +178,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-) -> EnvelopePageApiKeyRead | ErrorEnvelope | None:
+) -> ApiKeyReadPageEnvelope | ErrorEnvelope | None:
     """ListApiKeys
 
      List API keys (never their secrets), revoked ones last.
@@ -192,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePageApiKeyRead | ErrorEnvelope
+        ApiKeyReadPageEnvelope | ErrorEnvelope
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_api_key_read import EnvelopeApiKeyRead
+from ...models.api_key_read_envelope import ApiKeyReadEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeApiKeyRead | ErrorEnvelope | None:
+) -> ApiKeyReadEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeApiKeyRead.from_dict(response.json())
+        response_200 = ApiKeyReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeApiKeyRead | ErrorEnvelope]:
+) -> Response[ApiKeyReadEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     key_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeApiKeyRead | ErrorEnvelope]:
+) -> Response[ApiKeyReadEnvelope | ErrorEnvelope]:
     """RevokeApiKey
 
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeApiKeyRead | ErrorEnvelope]
+        Response[ApiKeyReadEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     key_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeApiKeyRead | ErrorEnvelope | None:
+) -> ApiKeyReadEnvelope | ErrorEnvelope | None:
     """RevokeApiKey
 
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeApiKeyRead | ErrorEnvelope
+        ApiKeyReadEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     key_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeApiKeyRead | ErrorEnvelope]:
+) -> Response[ApiKeyReadEnvelope | ErrorEnvelope]:
     """RevokeApiKey
 
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeApiKeyRead | ErrorEnvelope]
+        Response[ApiKeyReadEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     key_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeApiKeyRead | ErrorEnvelope | None:
+) -> ApiKeyReadEnvelope | ErrorEnvelope | None:
     """RevokeApiKey
 
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeApiKeyRead | ErrorEnvelope
+        ApiKeyReadEnvelope | ErrorEnvelope
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_auth_sync_overview import EnvelopeAuthSyncOverview
+from ...models.auth_sync_overview_envelope import AuthSyncOverviewEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeAuthSyncOverview | ErrorEnvelope | None:
+) -> AuthSyncOverviewEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeAuthSyncOverview.from_dict(response.json())
+        response_200 = AuthSyncOverviewEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeAuthSyncOverview | ErrorEnvelope]:
+) -> Response[AuthSyncOverviewEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeAuthSyncOverview | ErrorEnvelope]:
+) -> Response[AuthSyncOverviewEnvelope | ErrorEnvelope]:
     """Status
 
      Counts of users synced, pending and failed, queued deletions and events, the last error.
@@ -73,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeAuthSyncOverview | ErrorEnvelope]
+        Response[AuthSyncOverviewEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -88,7 +88,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeAuthSyncOverview | ErrorEnvelope | None:
+) -> AuthSyncOverviewEnvelope | ErrorEnvelope | None:
     """Status
 
      Counts of users synced, pending and failed, queued deletions and events, the last error.
@@ -98,7 +98,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeAuthSyncOverview | ErrorEnvelope
+        AuthSyncOverviewEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -109,7 +109,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeAuthSyncOverview | ErrorEnvelope]:
+) -> Response[AuthSyncOverviewEnvelope | ErrorEnvelope]:
     """Status
 
      Counts of users synced, pending and failed, queued deletions and events, the last error.
@@ -119,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeAuthSyncOverview | ErrorEnvelope]
+        Response[AuthSyncOverviewEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeAuthSyncOverview | ErrorEnvelope | None:
+) -> AuthSyncOverviewEnvelope | ErrorEnvelope | None:
     """Status
 
      Counts of users synced, pending and failed, queued deletions and events, the last error.
@@ -142,7 +142,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeAuthSyncOverview | ErrorEnvelope
+        AuthSyncOverviewEnvelope | ErrorEnvelope
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_reconcile_report_read import EnvelopeReconcileReportRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.reconcile_report_read_envelope import ReconcileReportReadEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeReconcileReportRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | ReconcileReportReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeReconcileReportRead.from_dict(response.json())
+        response_200 = ReconcileReportReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeReconcileReportRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ReconcileReportReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     repair: bool | Unset = False,
-) -> Response[EnvelopeReconcileReportRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ReconcileReportReadEnvelope]:
     """Reconcile
 
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
@@ -100,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeReconcileReportRead | ErrorEnvelope]
+        Response[ErrorEnvelope | ReconcileReportReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     repair: bool | Unset = False,
-) -> EnvelopeReconcileReportRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | ReconcileReportReadEnvelope | None:
     """Reconcile
 
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
@@ -134,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeReconcileReportRead | ErrorEnvelope
+        ErrorEnvelope | ReconcileReportReadEnvelope
     """
 
     return sync_detailed(
@@ -147,7 +147,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     repair: bool | Unset = False,
-) -> Response[EnvelopeReconcileReportRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ReconcileReportReadEnvelope]:
     """Reconcile
 
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
@@ -163,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeReconcileReportRead | ErrorEnvelope]
+        Response[ErrorEnvelope | ReconcileReportReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     repair: bool | Unset = False,
-) -> EnvelopeReconcileReportRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | ReconcileReportReadEnvelope | None:
     """Reconcile
 
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
@@ -195,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeReconcileReportRead | ErrorEnvelope
+        ErrorEnvelope | ReconcileReportReadEnvelope
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_session_info import EnvelopeSessionInfo
 from ...models.error_envelope import ErrorEnvelope
 from ...models.login_request import LoginRequest
+from ...models.session_info_envelope import SessionInfoEnvelope
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeSessionInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | SessionInfoEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeSessionInfo.from_dict(response.json())
+        response_200 = SessionInfoEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeSessionInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | SessionInfoEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[EnvelopeSessionInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | SessionInfoEnvelope]:
     """Login
 
      Sign in; sets the HttpOnly ``session_id`` cookie and returns the CSRF token.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeSessionInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | SessionInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> EnvelopeSessionInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | SessionInfoEnvelope | None:
     """Login
 
      Sign in; sets the HttpOnly ``session_id`` cookie and returns the CSRF token.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeSessionInfo | ErrorEnvelope
+        ErrorEnvelope | SessionInfoEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[EnvelopeSessionInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | SessionInfoEnvelope]:
     """Login
 
      Sign in; sets the HttpOnly ``session_id`` cookie and returns the CSRF token.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeSessionInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | SessionInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> EnvelopeSessionInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | SessionInfoEnvelope | None:
     """Login
 
      Sign in; sets the HttpOnly ``session_id`` cookie and returns the CSRF token.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeSessionInfo | ErrorEnvelope
+        ErrorEnvelope | SessionInfoEnvelope
     """
 
     return (

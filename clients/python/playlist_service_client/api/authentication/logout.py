@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_none_type import EnvelopeNoneType
+from ...models.empty_envelope import EmptyEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeNoneType | ErrorEnvelope | None:
+) -> EmptyEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeNoneType.from_dict(response.json())
+        response_200 = EmptyEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeNoneType | ErrorEnvelope]:
+) -> Response[EmptyEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeNoneType | ErrorEnvelope]:
+) -> Response[EmptyEnvelope | ErrorEnvelope]:
     """Logout
 
      End the current session on the server and clear the cookie.
@@ -73,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeNoneType | ErrorEnvelope]
+        Response[EmptyEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -88,7 +88,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeNoneType | ErrorEnvelope | None:
+) -> EmptyEnvelope | ErrorEnvelope | None:
     """Logout
 
      End the current session on the server and clear the cookie.
@@ -98,7 +98,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeNoneType | ErrorEnvelope
+        EmptyEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -109,7 +109,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeNoneType | ErrorEnvelope]:
+) -> Response[EmptyEnvelope | ErrorEnvelope]:
     """Logout
 
      End the current session on the server and clear the cookie.
@@ -119,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeNoneType | ErrorEnvelope]
+        Response[EmptyEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeNoneType | ErrorEnvelope | None:
+) -> EmptyEnvelope | ErrorEnvelope | None:
     """Logout
 
      End the current session on the server and clear the cookie.
@@ -142,7 +142,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeNoneType | ErrorEnvelope
+        EmptyEnvelope | ErrorEnvelope
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_channel_read import EnvelopeChannelRead
+from ...models.channel_read_envelope import ChannelReadEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeChannelRead | ErrorEnvelope | None:
+) -> ChannelReadEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeChannelRead.from_dict(response.json())
+        response_200 = ChannelReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeChannelRead | ErrorEnvelope]:
+) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeChannelRead | ErrorEnvelope]:
+) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
     """GetChannel
 
      Get one channel, including its logo data URI.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeChannelRead | ErrorEnvelope]
+        Response[ChannelReadEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeChannelRead | ErrorEnvelope | None:
+) -> ChannelReadEnvelope | ErrorEnvelope | None:
     """GetChannel
 
      Get one channel, including its logo data URI.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeChannelRead | ErrorEnvelope
+        ChannelReadEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeChannelRead | ErrorEnvelope]:
+) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
     """GetChannel
 
      Get one channel, including its logo data URI.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeChannelRead | ErrorEnvelope]
+        Response[ChannelReadEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeChannelRead | ErrorEnvelope | None:
+) -> ChannelReadEnvelope | ErrorEnvelope | None:
     """GetChannel
 
      Get one channel, including its logo data URI.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeChannelRead | ErrorEnvelope
+        ChannelReadEnvelope | ErrorEnvelope
     """
 
     return (

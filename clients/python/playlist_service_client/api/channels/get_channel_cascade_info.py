@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_channel_cascade_info import EnvelopeChannelCascadeInfo
+from ...models.channel_cascade_info_envelope import ChannelCascadeInfoEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeChannelCascadeInfo | ErrorEnvelope | None:
+) -> ChannelCascadeInfoEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeChannelCascadeInfo.from_dict(response.json())
+        response_200 = ChannelCascadeInfoEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeChannelCascadeInfo | ErrorEnvelope]:
+) -> Response[ChannelCascadeInfoEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeChannelCascadeInfo | ErrorEnvelope]:
+) -> Response[ChannelCascadeInfoEnvelope | ErrorEnvelope]:
     """CascadeInfo
 
      What deleting the channel would remove (packages, subscribers).
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeChannelCascadeInfo | ErrorEnvelope]
+        Response[ChannelCascadeInfoEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeChannelCascadeInfo | ErrorEnvelope | None:
+) -> ChannelCascadeInfoEnvelope | ErrorEnvelope | None:
     """CascadeInfo
 
      What deleting the channel would remove (packages, subscribers).
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeChannelCascadeInfo | ErrorEnvelope
+        ChannelCascadeInfoEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeChannelCascadeInfo | ErrorEnvelope]:
+) -> Response[ChannelCascadeInfoEnvelope | ErrorEnvelope]:
     """CascadeInfo
 
      What deleting the channel would remove (packages, subscribers).
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeChannelCascadeInfo | ErrorEnvelope]
+        Response[ChannelCascadeInfoEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeChannelCascadeInfo | ErrorEnvelope | None:
+) -> ChannelCascadeInfoEnvelope | ErrorEnvelope | None:
     """CascadeInfo
 
      What deleting the channel would remove (packages, subscribers).
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeChannelCascadeInfo | ErrorEnvelope
+        ChannelCascadeInfoEnvelope | ErrorEnvelope
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_page_channel_summary import EnvelopePageChannelSummary
+from ...models.channel_summary_page_envelope import ChannelSummaryPageEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.list_channels_sort_by import ListChannelsSortBy
 from ...models.list_channels_sort_dir import ListChannelsSortDir
@@ -78,9 +78,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopePageChannelSummary | ErrorEnvelope | None:
+) -> ChannelSummaryPageEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopePageChannelSummary.from_dict(response.json())
+        response_200 = ChannelSummaryPageEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -112,7 +112,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopePageChannelSummary | ErrorEnvelope]:
+) -> Response[ChannelSummaryPageEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +131,7 @@ def sync_detailed(
     sync_status: None | SyncStatus | Unset = UNSET,
     sort_by: ListChannelsSortBy | Unset = ListChannelsSortBy.SORT_ORDER,
     sort_dir: ListChannelsSortDir | Unset = ListChannelsSortDir.ASC,
-) -> Response[EnvelopePageChannelSummary | ErrorEnvelope]:
+) -> Response[ChannelSummaryPageEnvelope | ErrorEnvelope]:
     """ListChannels
 
      List channels (search in stream_name, display_name, tvg_name, tvg_id; case-insensitive substring).
@@ -155,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePageChannelSummary | ErrorEnvelope]
+        Response[ChannelSummaryPageEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +185,7 @@ def sync(
     sync_status: None | SyncStatus | Unset = UNSET,
     sort_by: ListChannelsSortBy | Unset = ListChannelsSortBy.SORT_ORDER,
     sort_dir: ListChannelsSortDir | Unset = ListChannelsSortDir.ASC,
-) -> EnvelopePageChannelSummary | ErrorEnvelope | None:
+) -> ChannelSummaryPageEnvelope | ErrorEnvelope | None:
     """ListChannels
 
      List channels (search in stream_name, display_name, tvg_name, tvg_id; case-insensitive substring).
@@ -209,7 +209,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePageChannelSummary | ErrorEnvelope
+        ChannelSummaryPageEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -234,7 +234,7 @@ async def asyncio_detailed(
     sync_status: None | SyncStatus | Unset = UNSET,
     sort_by: ListChannelsSortBy | Unset = ListChannelsSortBy.SORT_ORDER,
     sort_dir: ListChannelsSortDir | Unset = ListChannelsSortDir.ASC,
-) -> Response[EnvelopePageChannelSummary | ErrorEnvelope]:
+) -> Response[ChannelSummaryPageEnvelope | ErrorEnvelope]:
     """ListChannels
 
      List channels (search in stream_name, display_name, tvg_name, tvg_id; case-insensitive substring).
@@ -258,7 +258,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePageChannelSummary | ErrorEnvelope]
+        Response[ChannelSummaryPageEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -286,7 +286,7 @@ async def asyncio(
     sync_status: None | SyncStatus | Unset = UNSET,
     sort_by: ListChannelsSortBy | Unset = ListChannelsSortBy.SORT_ORDER,
     sort_dir: ListChannelsSortDir | Unset = ListChannelsSortDir.ASC,
-) -> EnvelopePageChannelSummary | ErrorEnvelope | None:
+) -> ChannelSummaryPageEnvelope | ErrorEnvelope | None:
     """ListChannels
 
      List channels (search in stream_name, display_name, tvg_name, tvg_id; case-insensitive substring).
@@ -310,7 +310,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePageChannelSummary | ErrorEnvelope
+        ChannelSummaryPageEnvelope | ErrorEnvelope
     """
 
     return (

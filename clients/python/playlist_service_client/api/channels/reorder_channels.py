@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_reorder_result import EnvelopeReorderResult
 from ...models.error_envelope import ErrorEnvelope
 from ...models.reorder_request import ReorderRequest
+from ...models.reorder_result_envelope import ReorderResultEnvelope
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeReorderResult | ErrorEnvelope | None:
+) -> ErrorEnvelope | ReorderResultEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeReorderResult.from_dict(response.json())
+        response_200 = ReorderResultEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeReorderResult | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ReorderResultEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ReorderRequest,
-) -> Response[EnvelopeReorderResult | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ReorderResultEnvelope]:
     """Reorder
 
      Set sort_order for the listed channels in one statement (unknown or repeated ids: 422).
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeReorderResult | ErrorEnvelope]
+        Response[ErrorEnvelope | ReorderResultEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ReorderRequest,
-) -> EnvelopeReorderResult | ErrorEnvelope | None:
+) -> ErrorEnvelope | ReorderResultEnvelope | None:
     """Reorder
 
      Set sort_order for the listed channels in one statement (unknown or repeated ids: 422).
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeReorderResult | ErrorEnvelope
+        ErrorEnvelope | ReorderResultEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ReorderRequest,
-) -> Response[EnvelopeReorderResult | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ReorderResultEnvelope]:
     """Reorder
 
      Set sort_order for the listed channels in one statement (unknown or repeated ids: 422).
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeReorderResult | ErrorEnvelope]
+        Response[ErrorEnvelope | ReorderResultEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ReorderRequest,
-) -> EnvelopeReorderResult | ErrorEnvelope | None:
+) -> ErrorEnvelope | ReorderResultEnvelope | None:
     """Reorder
 
      Set sort_order for the listed channels in one statement (unknown or repeated ids: 422).
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeReorderResult | ErrorEnvelope
+        ErrorEnvelope | ReorderResultEnvelope
     """
 
     return (

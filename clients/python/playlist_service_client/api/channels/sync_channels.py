@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_sync_result import EnvelopeSyncResult
 from ...models.error_envelope import ErrorEnvelope
 from ...models.sync_request import SyncRequest
+from ...models.sync_result_envelope import SyncResultEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -43,9 +43,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeSyncResult | ErrorEnvelope | None:
+) -> ErrorEnvelope | SyncResultEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeSyncResult.from_dict(response.json())
+        response_200 = SyncResultEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -87,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeSyncResult | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | SyncResultEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +101,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: None | SyncRequest,
     force: bool | Unset = False,
-) -> Response[EnvelopeSyncResult | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | SyncResultEnvelope]:
     """Sync
 
      Sync the line-up from Flussonic now (all or nothing).
@@ -119,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeSyncResult | ErrorEnvelope]
+        Response[ErrorEnvelope | SyncResultEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +139,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: None | SyncRequest,
     force: bool | Unset = False,
-) -> EnvelopeSyncResult | ErrorEnvelope | None:
+) -> ErrorEnvelope | SyncResultEnvelope | None:
     """Sync
 
      Sync the line-up from Flussonic now (all or nothing).
@@ -157,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeSyncResult | ErrorEnvelope
+        ErrorEnvelope | SyncResultEnvelope
     """
 
     return sync_detailed(
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: None | SyncRequest,
     force: bool | Unset = False,
-) -> Response[EnvelopeSyncResult | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | SyncResultEnvelope]:
     """Sync
 
      Sync the line-up from Flussonic now (all or nothing).
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeSyncResult | ErrorEnvelope]
+        Response[ErrorEnvelope | SyncResultEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +208,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: None | SyncRequest,
     force: bool | Unset = False,
-) -> EnvelopeSyncResult | ErrorEnvelope | None:
+) -> ErrorEnvelope | SyncResultEnvelope | None:
     """Sync
 
      Sync the line-up from Flussonic now (all or nothing).
@@ -226,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeSyncResult | ErrorEnvelope
+        ErrorEnvelope | SyncResultEnvelope
     """
 
     return (

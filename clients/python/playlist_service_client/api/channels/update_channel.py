@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.channel_read_envelope import ChannelReadEnvelope
 from ...models.channel_update import ChannelUpdate
-from ...models.envelope_channel_read import EnvelopeChannelRead
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeChannelRead | ErrorEnvelope | None:
+) -> ChannelReadEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeChannelRead.from_dict(response.json())
+        response_200 = ChannelReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -75,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeChannelRead | ErrorEnvelope]:
+) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelUpdate,
-) -> Response[EnvelopeChannelRead | ErrorEnvelope]:
+) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
     """UpdateChannel
 
      Update tvg_id and/or tvg_logo (the only UI-editable text fields).
@@ -103,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeChannelRead | ErrorEnvelope]
+        Response[ChannelReadEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +123,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelUpdate,
-) -> EnvelopeChannelRead | ErrorEnvelope | None:
+) -> ChannelReadEnvelope | ErrorEnvelope | None:
     """UpdateChannel
 
      Update tvg_id and/or tvg_logo (the only UI-editable text fields).
@@ -137,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeChannelRead | ErrorEnvelope
+        ChannelReadEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -152,7 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelUpdate,
-) -> Response[EnvelopeChannelRead | ErrorEnvelope]:
+) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
     """UpdateChannel
 
      Update tvg_id and/or tvg_logo (the only UI-editable text fields).
@@ -166,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeChannelRead | ErrorEnvelope]
+        Response[ChannelReadEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +184,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelUpdate,
-) -> EnvelopeChannelRead | ErrorEnvelope | None:
+) -> ChannelReadEnvelope | ErrorEnvelope | None:
     """UpdateChannel
 
      Update tvg_id and/or tvg_logo (the only UI-editable text fields).
@@ -198,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeChannelRead | ErrorEnvelope
+        ChannelReadEnvelope | ErrorEnvelope
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_group_read import EnvelopeGroupRead
 from ...models.error_envelope import ErrorEnvelope
 from ...models.group_create import GroupCreate
+from ...models.group_read_envelope import GroupReadEnvelope
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     if response.status_code == 201:
-        response_201 = EnvelopeGroupRead.from_dict(response.json())
+        response_201 = GroupReadEnvelope.from_dict(response.json())
 
         return response_201
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GroupCreate,
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     """CreateGroup
 
      Create a group (appended to the end of the order).
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GroupCreate,
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     """CreateGroup
 
      Create a group (appended to the end of the order).
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadEnvelope
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GroupCreate,
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     """CreateGroup
 
      Create a group (appended to the end of the order).
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GroupCreate,
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     """CreateGroup
 
      Create a group (appended to the end of the order).
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadEnvelope
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_group_read import EnvelopeGroupRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.group_read_envelope import GroupReadEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeGroupRead.from_dict(response.json())
+        response_200 = GroupReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     """GetGroup
 
      Get one group.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     """GetGroup
 
      Get one group.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     """GetGroup
 
      Get one group.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     """GetGroup
 
      Get one group.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadEnvelope
     """
 
     return (

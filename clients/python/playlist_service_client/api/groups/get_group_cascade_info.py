@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_group_cascade_info import EnvelopeGroupCascadeInfo
 from ...models.error_envelope import ErrorEnvelope
+from ...models.group_cascade_info_envelope import GroupCascadeInfoEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeGroupCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupCascadeInfoEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeGroupCascadeInfo.from_dict(response.json())
+        response_200 = GroupCascadeInfoEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeGroupCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupCascadeInfoEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeGroupCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupCascadeInfoEnvelope]:
     """CascadeInfo
 
      How many channels deleting the group would leave without a group.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupCascadeInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupCascadeInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeGroupCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupCascadeInfoEnvelope | None:
     """CascadeInfo
 
      How many channels deleting the group would leave without a group.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupCascadeInfo | ErrorEnvelope
+        ErrorEnvelope | GroupCascadeInfoEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeGroupCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupCascadeInfoEnvelope]:
     """CascadeInfo
 
      How many channels deleting the group would leave without a group.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupCascadeInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupCascadeInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     group_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeGroupCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupCascadeInfoEnvelope | None:
     """CascadeInfo
 
      How many channels deleting the group would leave without a group.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupCascadeInfo | ErrorEnvelope
+        ErrorEnvelope | GroupCascadeInfoEnvelope
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelopelist_group_read import EnvelopelistGroupRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.group_read_list_envelope import GroupReadListEnvelope
 from ...types import Response
 
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopelistGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadListEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopelistGroupRead.from_dict(response.json())
+        response_200 = GroupReadListEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopelistGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadListEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopelistGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadListEnvelope]:
     """ListGroups
 
      List all groups in display order, with their channel counts.
@@ -73,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopelistGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadListEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -88,7 +88,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopelistGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadListEnvelope | None:
     """ListGroups
 
      List all groups in display order, with their channel counts.
@@ -98,7 +98,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopelistGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadListEnvelope
     """
 
     return sync_detailed(
@@ -109,7 +109,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopelistGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadListEnvelope]:
     """ListGroups
 
      List all groups in display order, with their channel counts.
@@ -119,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopelistGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadListEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopelistGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadListEnvelope | None:
     """ListGroups
 
      List all groups in display order, with their channel counts.
@@ -142,7 +142,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopelistGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadListEnvelope
     """
 
     return (

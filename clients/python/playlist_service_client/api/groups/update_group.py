@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_group_read import EnvelopeGroupRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.group_read_envelope import GroupReadEnvelope
 from ...models.group_update import GroupUpdate
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeGroupRead.from_dict(response.json())
+        response_200 = GroupReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -80,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +94,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GroupUpdate,
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     """UpdateGroup
 
      Rename a group.
@@ -108,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GroupUpdate,
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     """UpdateGroup
 
      Rename a group.
@@ -142,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadEnvelope
     """
 
     return sync_detailed(
@@ -157,7 +157,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GroupUpdate,
-) -> Response[EnvelopeGroupRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | GroupReadEnvelope]:
     """UpdateGroup
 
      Rename a group.
@@ -171,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeGroupRead | ErrorEnvelope]
+        Response[ErrorEnvelope | GroupReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GroupUpdate,
-) -> EnvelopeGroupRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | GroupReadEnvelope | None:
     """UpdateGroup
 
      Rename a group.
@@ -203,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeGroupRead | ErrorEnvelope
+        ErrorEnvelope | GroupReadEnvelope
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_health_status import EnvelopeHealthStatus
+from ...models.health_status_envelope import HealthStatusEnvelope
 from ...types import Response
 
 
@@ -19,9 +19,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EnvelopeHealthStatus | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HealthStatusEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeHealthStatus.from_dict(response.json())
+        response_200 = HealthStatusEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -33,7 +33,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeHealthStatus]:
+) -> Response[HealthStatusEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -45,7 +45,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeHealthStatus]:
+) -> Response[HealthStatusEnvelope]:
     """Live
 
      The process is up.
@@ -55,7 +55,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeHealthStatus]
+        Response[HealthStatusEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -70,7 +70,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeHealthStatus | None:
+) -> HealthStatusEnvelope | None:
     """Live
 
      The process is up.
@@ -80,7 +80,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeHealthStatus
+        HealthStatusEnvelope
     """
 
     return sync_detailed(
@@ -91,7 +91,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeHealthStatus]:
+) -> Response[HealthStatusEnvelope]:
     """Live
 
      The process is up.
@@ -101,7 +101,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeHealthStatus]
+        Response[HealthStatusEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -114,7 +114,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeHealthStatus | None:
+) -> HealthStatusEnvelope | None:
     """Live
 
      The process is up.
@@ -124,7 +124,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeHealthStatus
+        HealthStatusEnvelope
     """
 
     return (

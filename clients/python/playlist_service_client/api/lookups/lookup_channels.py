@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelopelist_channel_lookup import EnvelopelistChannelLookup
+from ...models.channel_lookup_list_envelope import ChannelLookupListEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
@@ -40,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopelistChannelLookup | ErrorEnvelope | None:
+) -> ChannelLookupListEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopelistChannelLookup.from_dict(response.json())
+        response_200 = ChannelLookupListEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -74,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopelistChannelLookup | ErrorEnvelope]:
+) -> Response[ChannelLookupListEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +88,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     search: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[EnvelopelistChannelLookup | ErrorEnvelope]:
+) -> Response[ChannelLookupListEnvelope | ErrorEnvelope]:
     """LookupChannels
 
      Channels (id, name, stream_name, sync_status) matching ``search``, in channel order.
@@ -102,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopelistChannelLookup | ErrorEnvelope]
+        Response[ChannelLookupListEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +122,7 @@ def sync(
     client: AuthenticatedClient | Client,
     search: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> EnvelopelistChannelLookup | ErrorEnvelope | None:
+) -> ChannelLookupListEnvelope | ErrorEnvelope | None:
     """LookupChannels
 
      Channels (id, name, stream_name, sync_status) matching ``search``, in channel order.
@@ -136,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopelistChannelLookup | ErrorEnvelope
+        ChannelLookupListEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -151,7 +151,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     search: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[EnvelopelistChannelLookup | ErrorEnvelope]:
+) -> Response[ChannelLookupListEnvelope | ErrorEnvelope]:
     """LookupChannels
 
      Channels (id, name, stream_name, sync_status) matching ``search``, in channel order.
@@ -165,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopelistChannelLookup | ErrorEnvelope]
+        Response[ChannelLookupListEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +183,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     search: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> EnvelopelistChannelLookup | ErrorEnvelope | None:
+) -> ChannelLookupListEnvelope | ErrorEnvelope | None:
     """LookupChannels
 
      Channels (id, name, stream_name, sync_status) matching ``search``, in channel order.
@@ -197,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopelistChannelLookup | ErrorEnvelope
+        ChannelLookupListEnvelope | ErrorEnvelope
     """
 
     return (

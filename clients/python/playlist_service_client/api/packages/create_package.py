@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_package_read import EnvelopePackageRead
 from ...models.error_envelope import ErrorEnvelope
 from ...models.package_create import PackageCreate
+from ...models.package_read_envelope import PackageReadEnvelope
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopePackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadEnvelope | None:
     if response.status_code == 201:
-        response_201 = EnvelopePackageRead.from_dict(response.json())
+        response_201 = PackageReadEnvelope.from_dict(response.json())
 
         return response_201
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopePackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PackageCreate,
-) -> Response[EnvelopePackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadEnvelope]:
     """CreatePackage
 
      Create a package (channels are assigned from the channel side).
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePackageRead | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PackageCreate,
-) -> EnvelopePackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadEnvelope | None:
     """CreatePackage
 
      Create a package (channels are assigned from the channel side).
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePackageRead | ErrorEnvelope
+        ErrorEnvelope | PackageReadEnvelope
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PackageCreate,
-) -> Response[EnvelopePackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadEnvelope]:
     """CreatePackage
 
      Create a package (channels are assigned from the channel side).
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePackageRead | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PackageCreate,
-) -> EnvelopePackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadEnvelope | None:
     """CreatePackage
 
      Create a package (channels are assigned from the channel side).
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePackageRead | ErrorEnvelope
+        ErrorEnvelope | PackageReadEnvelope
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_package_cascade_info import EnvelopePackageCascadeInfo
 from ...models.error_envelope import ErrorEnvelope
+from ...models.package_cascade_info_envelope import PackageCascadeInfoEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopePackageCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageCascadeInfoEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopePackageCascadeInfo.from_dict(response.json())
+        response_200 = PackageCascadeInfoEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopePackageCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageCascadeInfoEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     package_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopePackageCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageCascadeInfoEnvelope]:
     """CascadeInfo
 
      What deleting the package would remove (tariff links, direct user assignments).
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePackageCascadeInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageCascadeInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     package_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopePackageCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageCascadeInfoEnvelope | None:
     """CascadeInfo
 
      What deleting the package would remove (tariff links, direct user assignments).
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePackageCascadeInfo | ErrorEnvelope
+        ErrorEnvelope | PackageCascadeInfoEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     package_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopePackageCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageCascadeInfoEnvelope]:
     """CascadeInfo
 
      What deleting the package would remove (tariff links, direct user assignments).
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePackageCascadeInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageCascadeInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     package_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopePackageCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageCascadeInfoEnvelope | None:
     """CascadeInfo
 
      What deleting the package would remove (tariff links, direct user assignments).
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePackageCascadeInfo | ErrorEnvelope
+        ErrorEnvelope | PackageCascadeInfoEnvelope
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelopelist_package_read import EnvelopelistPackageRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.package_read_list_envelope import PackageReadListEnvelope
 from ...types import Response
 
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopelistPackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadListEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopelistPackageRead.from_dict(response.json())
+        response_200 = PackageReadListEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopelistPackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadListEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopelistPackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadListEnvelope]:
     """ListPackages
 
      List all packages with their channel and tariff counts.
@@ -73,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopelistPackageRead | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageReadListEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -88,7 +88,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopelistPackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadListEnvelope | None:
     """ListPackages
 
      List all packages with their channel and tariff counts.
@@ -98,7 +98,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopelistPackageRead | ErrorEnvelope
+        ErrorEnvelope | PackageReadListEnvelope
     """
 
     return sync_detailed(
@@ -109,7 +109,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopelistPackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadListEnvelope]:
     """ListPackages
 
      List all packages with their channel and tariff counts.
@@ -119,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopelistPackageRead | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageReadListEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopelistPackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadListEnvelope | None:
     """ListPackages
 
      List all packages with their channel and tariff counts.
@@ -142,7 +142,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopelistPackageRead | ErrorEnvelope
+        ErrorEnvelope | PackageReadListEnvelope
     """
 
     return (

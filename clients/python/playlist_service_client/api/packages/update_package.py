@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_package_read import EnvelopePackageRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.package_read_envelope import PackageReadEnvelope
 from ...models.package_update import PackageUpdate
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopePackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopePackageRead.from_dict(response.json())
+        response_200 = PackageReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -80,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopePackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +94,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PackageUpdate,
-) -> Response[EnvelopePackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadEnvelope]:
     """UpdatePackage
 
      Update a package's name and/or description.
@@ -108,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePackageRead | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PackageUpdate,
-) -> EnvelopePackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadEnvelope | None:
     """UpdatePackage
 
      Update a package's name and/or description.
@@ -142,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePackageRead | ErrorEnvelope
+        ErrorEnvelope | PackageReadEnvelope
     """
 
     return sync_detailed(
@@ -157,7 +157,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PackageUpdate,
-) -> Response[EnvelopePackageRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PackageReadEnvelope]:
     """UpdatePackage
 
      Update a package's name and/or description.
@@ -171,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePackageRead | ErrorEnvelope]
+        Response[ErrorEnvelope | PackageReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PackageUpdate,
-) -> EnvelopePackageRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | PackageReadEnvelope | None:
     """UpdatePackage
 
      Update a package's name and/or description.
@@ -203,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePackageRead | ErrorEnvelope
+        ErrorEnvelope | PackageReadEnvelope
     """
 
     return (

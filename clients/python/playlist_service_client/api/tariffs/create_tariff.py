@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_tariff_read import EnvelopeTariffRead
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tariff_create import TariffCreate
+from ...models.tariff_read_envelope import TariffReadEnvelope
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     if response.status_code == 201:
-        response_201 = EnvelopeTariffRead.from_dict(response.json())
+        response_201 = TariffReadEnvelope.from_dict(response.json())
 
         return response_201
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TariffCreate,
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     """CreateTariff
 
      Create a tariff with its packages (unknown package ids: 422).
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffRead | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TariffCreate,
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     """CreateTariff
 
      Create a tariff with its packages (unknown package ids: 422).
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffRead | ErrorEnvelope
+        ErrorEnvelope | TariffReadEnvelope
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TariffCreate,
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     """CreateTariff
 
      Create a tariff with its packages (unknown package ids: 422).
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffRead | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TariffCreate,
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     """CreateTariff
 
      Create a tariff with its packages (unknown package ids: 422).
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffRead | ErrorEnvelope
+        ErrorEnvelope | TariffReadEnvelope
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_tariff_read import EnvelopeTariffRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.tariff_read_envelope import TariffReadEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeTariffRead.from_dict(response.json())
+        response_200 = TariffReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     """GetTariff
 
      Get one tariff.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffRead | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     """GetTariff
 
      Get one tariff.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffRead | ErrorEnvelope
+        ErrorEnvelope | TariffReadEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     """GetTariff
 
      Get one tariff.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffRead | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     """GetTariff
 
      Get one tariff.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffRead | ErrorEnvelope
+        ErrorEnvelope | TariffReadEnvelope
     """
 
     return (

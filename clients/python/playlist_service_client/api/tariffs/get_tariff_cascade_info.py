@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_tariff_cascade_info import EnvelopeTariffCascadeInfo
 from ...models.error_envelope import ErrorEnvelope
+from ...models.tariff_cascade_info_envelope import TariffCascadeInfoEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeTariffCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffCascadeInfoEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeTariffCascadeInfo.from_dict(response.json())
+        response_200 = TariffCascadeInfoEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeTariffCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffCascadeInfoEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeTariffCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffCascadeInfoEnvelope]:
     """CascadeInfo
 
      How many users deleting the tariff would affect.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffCascadeInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffCascadeInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeTariffCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffCascadeInfoEnvelope | None:
     """CascadeInfo
 
      How many users deleting the tariff would affect.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffCascadeInfo | ErrorEnvelope
+        ErrorEnvelope | TariffCascadeInfoEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeTariffCascadeInfo | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffCascadeInfoEnvelope]:
     """CascadeInfo
 
      How many users deleting the tariff would affect.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffCascadeInfo | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffCascadeInfoEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     tariff_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeTariffCascadeInfo | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffCascadeInfoEnvelope | None:
     """CascadeInfo
 
      How many users deleting the tariff would affect.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffCascadeInfo | ErrorEnvelope
+        ErrorEnvelope | TariffCascadeInfoEnvelope
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_tariff_read import EnvelopeTariffRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.tariff_read_envelope import TariffReadEnvelope
 from ...models.tariff_update import TariffUpdate
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeTariffRead.from_dict(response.json())
+        response_200 = TariffReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -80,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +94,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TariffUpdate,
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     """UpdateTariff
 
      Update name, description and/or the package set (``package_ids`` replaces it).
@@ -108,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffRead | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TariffUpdate,
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     """UpdateTariff
 
      Update name, description and/or the package set (``package_ids`` replaces it).
@@ -142,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffRead | ErrorEnvelope
+        ErrorEnvelope | TariffReadEnvelope
     """
 
     return sync_detailed(
@@ -157,7 +157,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TariffUpdate,
-) -> Response[EnvelopeTariffRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TariffReadEnvelope]:
     """UpdateTariff
 
      Update name, description and/or the package set (``package_ids`` replaces it).
@@ -171,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeTariffRead | ErrorEnvelope]
+        Response[ErrorEnvelope | TariffReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TariffUpdate,
-) -> EnvelopeTariffRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | TariffReadEnvelope | None:
     """UpdateTariff
 
      Update name, description and/or the package set (``package_ids`` replaces it).
@@ -203,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeTariffRead | ErrorEnvelope
+        ErrorEnvelope | TariffReadEnvelope
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_user_read import EnvelopeUserRead
 from ...models.error_envelope import ErrorEnvelope
 from ...models.user_create import UserCreate
+from ...models.user_read_envelope import UserReadEnvelope
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     if response.status_code == 201:
-        response_201 = EnvelopeUserRead.from_dict(response.json())
+        response_201 = UserReadEnvelope.from_dict(response.json())
 
         return response_201
 
@@ -76,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """CreateUser
 
      Create a user and register their token with the Auth Service.
@@ -105,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +123,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """CreateUser
 
      Create a user and register their token with the Auth Service.
@@ -139,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return sync_detailed(
@@ -152,7 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """CreateUser
 
      Create a user and register their token with the Auth Service.
@@ -168,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +184,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """CreateUser
 
      Create a user and register their token with the Auth Service.
@@ -200,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_deleted import EnvelopeDeleted
+from ...models.deleted_envelope import DeletedEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeDeleted | ErrorEnvelope | None:
+) -> DeletedEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeDeleted.from_dict(response.json())
+        response_200 = DeletedEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeDeleted | ErrorEnvelope]:
+) -> Response[DeletedEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeDeleted | ErrorEnvelope]:
+) -> Response[DeletedEnvelope | ErrorEnvelope]:
     """DeleteUser
 
      Delete a user and their token at the Auth Service.
@@ -99,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeDeleted | ErrorEnvelope]
+        Response[DeletedEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +117,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeDeleted | ErrorEnvelope | None:
+) -> DeletedEnvelope | ErrorEnvelope | None:
     """DeleteUser
 
      Delete a user and their token at the Auth Service.
@@ -132,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeDeleted | ErrorEnvelope
+        DeletedEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeDeleted | ErrorEnvelope]:
+) -> Response[DeletedEnvelope | ErrorEnvelope]:
     """DeleteUser
 
      Delete a user and their token at the Auth Service.
@@ -160,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeDeleted | ErrorEnvelope]
+        Response[DeletedEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +176,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeDeleted | ErrorEnvelope | None:
+) -> DeletedEnvelope | ErrorEnvelope | None:
     """DeleteUser
 
      Delete a user and their token at the Auth Service.
@@ -191,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeDeleted | ErrorEnvelope
+        DeletedEnvelope | ErrorEnvelope
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_user_read import EnvelopeUserRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.user_read_envelope import UserReadEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeUserRead.from_dict(response.json())
+        response_200 = UserReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """GetUser
 
      Get a user with assigned tariffs, packages and channels, token, validity and sync state.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """GetUser
 
      Get a user with assigned tariffs, packages and channels, token, validity and sync state.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """GetUser
 
      Get a user with assigned tariffs, packages and channels, token, validity and sync state.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """GetUser
 
      Get a user with assigned tariffs, packages and channels, token, validity and sync state.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return (

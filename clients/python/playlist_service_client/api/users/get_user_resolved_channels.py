@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_resolved_channels import EnvelopeResolvedChannels
 from ...models.error_envelope import ErrorEnvelope
+from ...models.resolved_channels_envelope import ResolvedChannelsEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeResolvedChannels | ErrorEnvelope | None:
+) -> ErrorEnvelope | ResolvedChannelsEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeResolvedChannels.from_dict(response.json())
+        response_200 = ResolvedChannelsEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeResolvedChannels | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ResolvedChannelsEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeResolvedChannels | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ResolvedChannelsEnvelope]:
     """ResolvedChannels
 
      The user's channels from tariffs, packages and direct assignment, in playlist order.
@@ -94,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeResolvedChannels | ErrorEnvelope]
+        Response[ErrorEnvelope | ResolvedChannelsEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeResolvedChannels | ErrorEnvelope | None:
+) -> ErrorEnvelope | ResolvedChannelsEnvelope | None:
     """ResolvedChannels
 
      The user's channels from tariffs, packages and direct assignment, in playlist order.
@@ -127,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeResolvedChannels | ErrorEnvelope
+        ErrorEnvelope | ResolvedChannelsEnvelope
     """
 
     return sync_detailed(
@@ -140,7 +140,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeResolvedChannels | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ResolvedChannelsEnvelope]:
     """ResolvedChannels
 
      The user's channels from tariffs, packages and direct assignment, in playlist order.
@@ -155,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeResolvedChannels | ErrorEnvelope]
+        Response[ErrorEnvelope | ResolvedChannelsEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +171,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeResolvedChannels | ErrorEnvelope | None:
+) -> ErrorEnvelope | ResolvedChannelsEnvelope | None:
     """ResolvedChannels
 
      The user's channels from tariffs, packages and direct assignment, in playlist order.
@@ -186,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeResolvedChannels | ErrorEnvelope
+        ErrorEnvelope | ResolvedChannelsEnvelope
     """
 
     return (

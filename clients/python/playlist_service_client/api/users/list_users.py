@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_page_user_list_item import EnvelopePageUserListItem
 from ...models.error_envelope import ErrorEnvelope
+from ...models.user_list_item_page_envelope import UserListItemPageEnvelope
 from ...models.user_status import UserStatus
 from ...types import UNSET, Response, Unset
 
@@ -62,9 +62,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopePageUserListItem | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserListItemPageEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopePageUserListItem.from_dict(response.json())
+        response_200 = UserListItemPageEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -96,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopePageUserListItem | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserListItemPageEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +113,7 @@ def sync_detailed(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
-) -> Response[EnvelopePageUserListItem | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserListItemPageEnvelope]:
     """ListUsers
 
      List users, ordered by last name, first name.
@@ -133,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePageUserListItem | ErrorEnvelope]
+        Response[ErrorEnvelope | UserListItemPageEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +159,7 @@ def sync(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
-) -> EnvelopePageUserListItem | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserListItemPageEnvelope | None:
     """ListUsers
 
      List users, ordered by last name, first name.
@@ -179,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePageUserListItem | ErrorEnvelope
+        ErrorEnvelope | UserListItemPageEnvelope
     """
 
     return sync_detailed(
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
-) -> Response[EnvelopePageUserListItem | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserListItemPageEnvelope]:
     """ListUsers
 
      List users, ordered by last name, first name.
@@ -220,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePageUserListItem | ErrorEnvelope]
+        Response[ErrorEnvelope | UserListItemPageEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -244,7 +244,7 @@ async def asyncio(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
-) -> EnvelopePageUserListItem | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserListItemPageEnvelope | None:
     """ListUsers
 
      List users, ordered by last name, first name.
@@ -264,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePageUserListItem | ErrorEnvelope
+        ErrorEnvelope | UserListItemPageEnvelope
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_playlist_preview import EnvelopePlaylistPreview
 from ...models.error_envelope import ErrorEnvelope
+from ...models.playlist_preview_envelope import PlaylistPreviewEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopePlaylistPreview | ErrorEnvelope | None:
+) -> ErrorEnvelope | PlaylistPreviewEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopePlaylistPreview.from_dict(response.json())
+        response_200 = PlaylistPreviewEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopePlaylistPreview | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PlaylistPreviewEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopePlaylistPreview | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PlaylistPreviewEnvelope]:
     """Preview
 
      The same playlist text as the download, with its file name and channel count.
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePlaylistPreview | ErrorEnvelope]
+        Response[ErrorEnvelope | PlaylistPreviewEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopePlaylistPreview | ErrorEnvelope | None:
+) -> ErrorEnvelope | PlaylistPreviewEnvelope | None:
     """Preview
 
      The same playlist text as the download, with its file name and channel count.
@@ -123,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePlaylistPreview | ErrorEnvelope
+        ErrorEnvelope | PlaylistPreviewEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopePlaylistPreview | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | PlaylistPreviewEnvelope]:
     """Preview
 
      The same playlist text as the download, with its file name and channel count.
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopePlaylistPreview | ErrorEnvelope]
+        Response[ErrorEnvelope | PlaylistPreviewEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopePlaylistPreview | ErrorEnvelope | None:
+) -> ErrorEnvelope | PlaylistPreviewEnvelope | None:
     """Preview
 
      The same playlist text as the download, with its file name and channel count.
@@ -178,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopePlaylistPreview | ErrorEnvelope
+        ErrorEnvelope | PlaylistPreviewEnvelope
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_user_read import EnvelopeUserRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.user_read_envelope import UserReadEnvelope
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeUserRead.from_dict(response.json())
+        response_200 = UserReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """RegenerateToken
 
      Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +115,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """RegenerateToken
 
      Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """RegenerateToken
 
      Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """RegenerateToken
 
      Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return (

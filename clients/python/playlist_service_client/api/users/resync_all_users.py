@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_resync_queued import EnvelopeResyncQueued
 from ...models.error_envelope import ErrorEnvelope
+from ...models.resync_queued_envelope import ResyncQueuedEnvelope
 from ...types import Response
 
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeResyncQueued | ErrorEnvelope | None:
+) -> ErrorEnvelope | ResyncQueuedEnvelope | None:
     if response.status_code == 202:
-        response_202 = EnvelopeResyncQueued.from_dict(response.json())
+        response_202 = ResyncQueuedEnvelope.from_dict(response.json())
 
         return response_202
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeResyncQueued | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ResyncQueuedEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeResyncQueued | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ResyncQueuedEnvelope]:
     """ResyncAll
 
      Queue every user for a push to the Auth Service (the background worker does it).
@@ -73,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeResyncQueued | ErrorEnvelope]
+        Response[ErrorEnvelope | ResyncQueuedEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -88,7 +88,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeResyncQueued | ErrorEnvelope | None:
+) -> ErrorEnvelope | ResyncQueuedEnvelope | None:
     """ResyncAll
 
      Queue every user for a push to the Auth Service (the background worker does it).
@@ -98,7 +98,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeResyncQueued | ErrorEnvelope
+        ErrorEnvelope | ResyncQueuedEnvelope
     """
 
     return sync_detailed(
@@ -109,7 +109,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeResyncQueued | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | ResyncQueuedEnvelope]:
     """ResyncAll
 
      Queue every user for a push to the Auth Service (the background worker does it).
@@ -119,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeResyncQueued | ErrorEnvelope]
+        Response[ErrorEnvelope | ResyncQueuedEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeResyncQueued | ErrorEnvelope | None:
+) -> ErrorEnvelope | ResyncQueuedEnvelope | None:
     """ResyncAll
 
      Queue every user for a push to the Auth Service (the background worker does it).
@@ -142,7 +142,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeResyncQueued | ErrorEnvelope
+        ErrorEnvelope | ResyncQueuedEnvelope
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_auth_sync_state import EnvelopeAuthSyncState
+from ...models.auth_sync_state_envelope import AuthSyncStateEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeAuthSyncState | ErrorEnvelope | None:
+) -> AuthSyncStateEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeAuthSyncState.from_dict(response.json())
+        response_200 = AuthSyncStateEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeAuthSyncState | ErrorEnvelope]:
+) -> Response[AuthSyncStateEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeAuthSyncState | ErrorEnvelope]:
+) -> Response[AuthSyncStateEnvelope | ErrorEnvelope]:
     """SyncUser
 
      Push this user to the Auth Service now (repairs whatever differs there).
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeAuthSyncState | ErrorEnvelope]
+        Response[AuthSyncStateEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +115,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeAuthSyncState | ErrorEnvelope | None:
+) -> AuthSyncStateEnvelope | ErrorEnvelope | None:
     """SyncUser
 
      Push this user to the Auth Service now (repairs whatever differs there).
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeAuthSyncState | ErrorEnvelope
+        AuthSyncStateEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EnvelopeAuthSyncState | ErrorEnvelope]:
+) -> Response[AuthSyncStateEnvelope | ErrorEnvelope]:
     """SyncUser
 
      Push this user to the Auth Service now (repairs whatever differs there).
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeAuthSyncState | ErrorEnvelope]
+        Response[AuthSyncStateEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> EnvelopeAuthSyncState | ErrorEnvelope | None:
+) -> AuthSyncStateEnvelope | ErrorEnvelope | None:
     """SyncUser
 
      Push this user to the Auth Service now (repairs whatever differs there).
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeAuthSyncState | ErrorEnvelope
+        AuthSyncStateEnvelope | ErrorEnvelope
     """
 
     return (

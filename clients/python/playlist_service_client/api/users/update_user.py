@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.envelope_user_read import EnvelopeUserRead
 from ...models.error_envelope import ErrorEnvelope
+from ...models.user_read_envelope import UserReadEnvelope
 from ...models.user_update import UserUpdate
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     if response.status_code == 200:
-        response_200 = EnvelopeUserRead.from_dict(response.json())
+        response_200 = UserReadEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -85,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserUpdate,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """UpdateUser
 
      Update a user (only the fields sent) and push the change to the Auth Service.
@@ -116,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UserUpdate,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """UpdateUser
 
      Update a user (only the fields sent) and push the change to the Auth Service.
@@ -153,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return sync_detailed(
@@ -168,7 +168,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserUpdate,
-) -> Response[EnvelopeUserRead | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """UpdateUser
 
      Update a user (only the fields sent) and push the change to the Auth Service.
@@ -185,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeUserRead | ErrorEnvelope]
+        Response[ErrorEnvelope | UserReadEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -203,7 +203,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UserUpdate,
-) -> EnvelopeUserRead | ErrorEnvelope | None:
+) -> ErrorEnvelope | UserReadEnvelope | None:
     """UpdateUser
 
      Update a user (only the fields sent) and push the change to the Auth Service.
@@ -220,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeUserRead | ErrorEnvelope
+        ErrorEnvelope | UserReadEnvelope
     """
 
     return (
