@@ -381,9 +381,7 @@ class AuthSimApp:
                 try:
                     token_id = int(match.group(1))
                 except ValueError:
-                    raise invalid(
-                        ["path", "token_id"], "Input should be a valid integer", "int_parsing"
-                    ) from None
+                    raise invalid(["path", "token_id"], "Input should be a valid integer", "int_parsing") from None
                 if method == "GET":
                     return json_response(200, self._get(token_id).to_json())
                 if method == "PATCH":
@@ -417,9 +415,7 @@ class AuthSimApp:
             parsed = parsed.replace(tzinfo=None)  # offset dropped, wall-clock value kept
         return parsed
 
-    def _optional(
-        self, body: Mapping[str, Any], name: str, check: Callable[[Any, list[str | int]], Any]
-    ) -> Any:
+    def _optional(self, body: Mapping[str, Any], name: str, check: Callable[[Any, list[str | int]], Any]) -> Any:
         value = body.get(name)
         return None if value is None else check(value, ["body", name])
 
@@ -441,9 +437,7 @@ class AuthSimApp:
         }
         if self.state.find(token) is not None:
             raise detail(400, "Token already exists")
-        created = self.state.add_token(
-            token=token, user_id=user_id, status=status, max_sessions=max_sessions, **fields
-        )
+        created = self.state.add_token(token=token, user_id=user_id, status=status, max_sessions=max_sessions, **fields)
         return json_response(201, created.to_json())
 
     def _list(self, request: Request) -> Response:
@@ -456,13 +450,9 @@ class AuthSimApp:
             except ValueError:
                 raise invalid(["query", name], "Input should be a valid integer", "int_parsing") from None
             if value < low:
-                raise invalid(
-                    ["query", name], f"Input should be greater than or equal to {low}", "greater_than_equal"
-                )
+                raise invalid(["query", name], f"Input should be greater than or equal to {low}", "greater_than_equal")
             if high is not None and value > high:
-                raise invalid(
-                    ["query", name], f"Input should be less than or equal to {high}", "less_than_equal"
-                )
+                raise invalid(["query", name], f"Input should be less than or equal to {high}", "less_than_equal")
             return value
 
         skip = number("skip", 0, 0, None)
@@ -491,9 +481,7 @@ class AuthSimApp:
             "meta": _dict,
         }
         changes = {
-            name: check(body[name], ["body", name])
-            for name, check in checks.items()
-            if body.get(name) is not None
+            name: check(body[name], ["body", name]) for name, check in checks.items() if body.get(name) is not None
         }
         for name, value in changes.items():
             setattr(token, name, value)
@@ -603,9 +591,7 @@ class AuthSimApp:
                 if "api_key" in body:
                     state.api_key = _str(body["api_key"], ["body", "api_key"])
             if method in ("GET", "POST"):
-                return json_response(
-                    200, {"time_mode": state.time_mode, "auth_duration": state.auth_duration}
-                )
+                return json_response(200, {"time_mode": state.time_mode, "auth_duration": state.auth_duration})
         if path == "/_sim/tokens" and method == "GET":
             return json_response(200, [t.to_json() for _, t in sorted(state.tokens.items())])
         if path == "/_sim/sessions" and method == "GET":

@@ -15,9 +15,7 @@ from .conftest import NOW
 NAIVE_NOW = NOW.replace(tzinfo=None)
 
 
-async def play(
-    raw: httpx.AsyncClient, token: str, stream: str = "news", ip: str = "10.0.0.1"
-) -> httpx.Response:
+async def play(raw: httpx.AsyncClient, token: str, stream: str = "news", ip: str = "10.0.0.1") -> httpx.Response:
     return await raw.get("/auth", params={"name": stream, "ip": ip, "token": token, "proto": "hls"})
 
 
@@ -68,9 +66,7 @@ async def test_before_valid_from_is_denied(raw: httpx.AsyncClient, sim: AuthSimS
     assert reason(await play(raw, "t")) == "token expired"
 
 
-async def test_after_valid_until_is_denied_and_expires_for_good(
-    raw: httpx.AsyncClient, sim: AuthSimState
-) -> None:
+async def test_after_valid_until_is_denied_and_expires_for_good(raw: httpx.AsyncClient, sim: AuthSimState) -> None:
     sim.add_token(token="t", user_id="u", valid_until=NAIVE_NOW + timedelta(hours=1), allowed_ips=["1.1.1.1"])
     assert reason(await play(raw, "t")) == "ip not allowed"
     sim.advance(3601)

@@ -109,9 +109,7 @@ async def test_list_limit_is_capped_at_1000(
     assert (await raw.get("/api/tokens", params={"limit": 1001})).status_code == 422
 
 
-async def test_patch_ignores_identity_fields_and_null_keeps(
-    client: AuthServiceClient, raw: httpx.AsyncClient
-) -> None:
+async def test_patch_ignores_identity_fields_and_null_keeps(client: AuthServiceClient, raw: httpx.AsyncClient) -> None:
     created = await client.create_token(new_token())
     response = await raw.patch(
         f"/api/tokens/{created.id}",
@@ -175,9 +173,7 @@ async def test_server_error_is_transient_and_retried(client: AuthServiceClient, 
     assert sim.calls == [("GET", "/api/tokens/1")] * 2  # retries=1
 
 
-async def test_idempotent_calls_recover_after_one_failure(
-    client: AuthServiceClient, sim: AuthSimState
-) -> None:
+async def test_idempotent_calls_recover_after_one_failure(client: AuthServiceClient, sim: AuthSimState) -> None:
     created = await client.create_token(new_token())
     for method in ("GET", "PATCH", "DELETE"):
         sim.set_fault("error_500", methods=[method], count=1)
@@ -269,9 +265,7 @@ async def test_check_uses_a_real_call_not_health(
         (200, b"[1, 2]", "application/json"),
     ],
 )
-async def test_unexpected_answer_is_an_auth_service_error(
-    status: int, body: bytes, content_type: str
-) -> None:
+async def test_unexpected_answer_is_an_auth_service_error(status: int, body: bytes, content_type: str) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, content=body, headers={"content-type": content_type})
 

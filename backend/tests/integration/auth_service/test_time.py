@@ -86,9 +86,7 @@ async def test_offset_rejecting_service_needs_the_naive_format(sim: AuthSimState
         assert created.valid_until == datetime(2031, 1, 1, tzinfo=UTC)
         with pytest.raises(AuthServiceRequestError):
             await with_z.patch_token(created.id, AuthTokenPatch(valid_until=datetime(2032, 1, 1, tzinfo=UTC)))
-        patched = await naive.patch_token(
-            created.id, AuthTokenPatch(valid_until=datetime(2032, 1, 1, tzinfo=UTC))
-        )
+        patched = await naive.patch_token(created.id, AuthTokenPatch(valid_until=datetime(2032, 1, 1, tzinfo=UTC)))
         assert patched is not None and patched.valid_until == datetime(2032, 1, 1, tzinfo=UTC)
     finally:
         await with_z.aclose()
