@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import cast
 from urllib.parse import quote
 
 import msgspec
@@ -146,11 +147,39 @@ def _quote(text: str) -> str:
     return quote(text, safe="", errors="replace")
 
 
+# Rendered entry heads ("#EXTINF…,NAME\n{base}/{path}"), keyed by the entry itself: a channel's lines
+# are the same for every subscriber but for the token, so repeated downloads render only what changed.
+# Keyed by content (not by channel id), so an edited channel or group can never be served stale; old
+# keys are dropped wholesale when the cache is full. Entries with large logos are not kept (their
+# rendering is a copy anyway, and they would hold megabytes).
+_HEADS: dict[PlaylistEntry, str] = {}
+_HEADS_MAX = 20_000
+_HEADS_MAX_LOGO = 2_048
+
+
 def render_playlist(entries: Iterable[PlaylistEntry], token: str) -> str:
     """The whole M3U document for one subscriber token; see the module docstring for the rules."""
+    entries = list(entries)
+    if not entries:
+        return "#EXTM3U\n"
+    cached = list(map(_HEADS.get, entries))
+    if None in cached:
+        missing = [e for e, h in zip(entries, cached, strict=True) if h is None]
+        rendered = dict(zip(missing, _render_heads(missing), strict=True))
+        heads = [h if h is not None else rendered[e] for e, h in zip(entries, cached, strict=True)]
+        if len(_HEADS) + len(rendered) > _HEADS_MAX:
+            _HEADS.clear()
+        _HEADS.update((e, h) for e, h in rendered.items() if len(e.tvg_logo or "") <= _HEADS_MAX_LOGO)
+    else:
+        heads = cast("list[str]", cached)
+    tail = f"/video.m3u8?token={_quote(token)}\n"
+    return "".join(("#EXTM3U\n", tail.join(heads), tail))
+
+
+def _render_heads(entries: list[PlaylistEntry]) -> list[str]:
+    """Each entry's EXTINF line and its URL up to the stream path (the token part is per subscriber)."""
     # Built column by column: each attribute of all channels is checked with a few C-level scans
     # (see _clean_column), which is what keeps 2,000 channels at a couple of milliseconds.
-    entries = list(entries)
     raw_tvg_names = [e.tvg_name or "" for e in entries]
     tvg_names = _attr_column("tvg-name", _clean_column(raw_tvg_names, equals=True))
     tvg_ids = _attr_column("tvg-id", _clean_column([e.tvg_id or "" for e in entries], equals=True))
@@ -163,9 +192,9 @@ def render_playlist(entries: Iterable[PlaylistEntry], token: str) -> str:
         names = [
             n or t or s for n, t, s in zip(names, _clean_column(raw_tvg_names), _clean_column(streams), strict=True)
         ]
-    urls = _url_column([e.stream_base_url for e in entries], streams, token)
+    urls = _url_column([e.stream_base_url for e in entries], streams)
     lines = zip(tvg_names, tvg_ids, catchup, groups, logos, names, urls, strict=True)
-    return "".join(["#EXTM3U\n", *(f"#EXTINF:-1{a}{b}{c}{d}{e},{n}\n{u}" for a, b, c, d, e, n, u in lines)])
+    return [f"#EXTINF:-1{a}{b}{c}{d}{e},{n}\n{u}" for a, b, c, d, e, n, u in lines]
 
 
 def _attr_column(name: str, values: list[str]) -> list[str]:
@@ -173,14 +202,13 @@ def _attr_column(name: str, values: list[str]) -> list[str]:
     return [f'{opening}{v}"' if v else "" for v in values]
 
 
-def _url_column(base_urls: list[str], stream_names: list[str], token: str) -> list[str]:
-    tail = f"/video.m3u8?token={_quote(token)}\n"
+def _url_column(base_urls: list[str], stream_names: list[str]) -> list[str]:
     paths = stream_names if _PATH_UNRESERVED.fullmatch("/".join(stream_names)) else map(_path, stream_names)
     bases = {b: _base(b) for b in set(base_urls)}  # a few Flussonic hosts serve thousands of channels
     if len(bases) == 1:
         (base,) = bases.values()
-        return [f"{base}/{p}{tail}" for p in paths]
-    return [f"{bases[b]}/{p}{tail}" for b, p in zip(base_urls, paths, strict=True)]
+        return [f"{base}/{p}" for p in paths]
+    return [f"{bases[b]}/{p}" for b, p in zip(base_urls, paths, strict=True)]
 
 
 # Control characters that are not whitespace (whitespace ones become spaces via _FILENAME_SPACES).
