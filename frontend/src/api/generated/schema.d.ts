@@ -1460,217 +1460,217 @@ export interface components {
             package_ids?: number[];
             channel_ids?: number[];
         };
-        /** Envelope[NoneType] */
+        /** EmptyEnvelope */
         EmptyEnvelope: {
             /** @constant */
             success: true;
             data: null;
         };
-        /** Envelope[list[ChannelLookup]] */
+        /** ChannelLookupListEnvelope */
         ChannelLookupListEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ChannelLookup"][];
         };
-        /** Envelope[list[GroupLookup]] */
+        /** GroupLookupListEnvelope */
         GroupLookupListEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["GroupLookup"][];
         };
-        /** Envelope[list[GroupRead]] */
+        /** GroupReadListEnvelope */
         GroupReadListEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["GroupRead"][];
         };
-        /** Envelope[list[PackageLookup]] */
+        /** PackageLookupListEnvelope */
         PackageLookupListEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["PackageLookup"][];
         };
-        /** Envelope[list[PackageRead]] */
+        /** PackageReadListEnvelope */
         PackageReadListEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["PackageRead"][];
         };
-        /** Envelope[list[TariffLookup]] */
+        /** TariffLookupListEnvelope */
         TariffLookupListEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["TariffLookup"][];
         };
-        /** Envelope[list[TariffRead]] */
+        /** TariffReadListEnvelope */
         TariffReadListEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["TariffRead"][];
         };
-        /** Envelope[SessionInfo] */
+        /** SessionInfoEnvelope */
         SessionInfoEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["SessionInfo"];
         };
-        /** Envelope[Deleted] */
+        /** DeletedEnvelope */
         DeletedEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["Deleted"];
         };
-        /** Envelope[Page[ApiKeyRead]] */
+        /** ApiKeyReadPageEnvelope */
         ApiKeyReadPageEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ApiKeyReadPage"];
         };
-        /** Envelope[Page[ChannelSummary]] */
+        /** ChannelSummaryPageEnvelope */
         ChannelSummaryPageEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ChannelSummaryPage"];
         };
-        /** Envelope[Page[UserListItem]] */
+        /** UserListItemPageEnvelope */
         UserListItemPageEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["UserListItemPage"];
         };
-        /** Envelope[ApiKeyCreated] */
+        /** ApiKeyCreatedEnvelope */
         ApiKeyCreatedEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ApiKeyCreated"];
         };
-        /** Envelope[ApiKeyRead] */
+        /** ApiKeyReadEnvelope */
         ApiKeyReadEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ApiKeyRead"];
         };
-        /** Envelope[ChannelCascadeInfo] */
+        /** ChannelCascadeInfoEnvelope */
         ChannelCascadeInfoEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ChannelCascadeInfo"];
         };
-        /** Envelope[ChannelRead] */
+        /** ChannelReadEnvelope */
         ChannelReadEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ChannelRead"];
         };
-        /** Envelope[ReorderResult] */
+        /** ReorderResultEnvelope */
         ReorderResultEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ReorderResult"];
         };
-        /** Envelope[SyncResult] */
+        /** SyncResultEnvelope */
         SyncResultEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["SyncResult"];
         };
-        /** Envelope[DashboardStats] */
+        /** DashboardStatsEnvelope */
         DashboardStatsEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["DashboardStats"];
         };
-        /** Envelope[GroupCascadeInfo] */
+        /** GroupCascadeInfoEnvelope */
         GroupCascadeInfoEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["GroupCascadeInfo"];
         };
-        /** Envelope[GroupRead] */
+        /** GroupReadEnvelope */
         GroupReadEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["GroupRead"];
         };
-        /** Envelope[HealthStatus] */
+        /** HealthStatusEnvelope */
         HealthStatusEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["HealthStatus"];
         };
-        /** Envelope[PackageCascadeInfo] */
+        /** PackageCascadeInfoEnvelope */
         PackageCascadeInfoEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["PackageCascadeInfo"];
         };
-        /** Envelope[PackageRead] */
+        /** PackageReadEnvelope */
         PackageReadEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["PackageRead"];
         };
-        /** Envelope[AuthSyncOverview] */
+        /** AuthSyncOverviewEnvelope */
         AuthSyncOverviewEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["AuthSyncOverview"];
         };
-        /** Envelope[AuthSyncState] */
+        /** AuthSyncStateEnvelope */
         AuthSyncStateEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["AuthSyncState"];
         };
-        /** Envelope[PlaylistPreview] */
+        /** PlaylistPreviewEnvelope */
         PlaylistPreviewEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["PlaylistPreview"];
         };
-        /** Envelope[ReconcileReportRead] */
+        /** ReconcileReportReadEnvelope */
         ReconcileReportReadEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ReconcileReportRead"];
         };
-        /** Envelope[ResolvedChannels] */
+        /** ResolvedChannelsEnvelope */
         ResolvedChannelsEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ResolvedChannels"];
         };
-        /** Envelope[ResyncQueued] */
+        /** ResyncQueuedEnvelope */
         ResyncQueuedEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["ResyncQueued"];
         };
-        /** Envelope[UiSettings] */
+        /** UiSettingsEnvelope */
         UiSettingsEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["UiSettings"];
         };
-        /** Envelope[UserRead] */
+        /** UserReadEnvelope */
         UserReadEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["UserRead"];
         };
-        /** Envelope[TariffCascadeInfo] */
+        /** TariffCascadeInfoEnvelope */
         TariffCascadeInfoEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["TariffCascadeInfo"];
         };
-        /** Envelope[TariffRead] */
+        /** TariffReadEnvelope */
         TariffReadEnvelope: {
             /** @constant */
             success: true;
             data: components["schemas"]["TariffRead"];
         };
-        /** Page[ApiKeyRead] */
+        /** ApiKeyReadPage */
         ApiKeyReadPage: {
             items: components["schemas"]["ApiKeyRead"][];
             total: number;
@@ -1678,7 +1678,7 @@ export interface components {
             per_page: number;
             pages: number;
         };
-        /** Page[ChannelSummary] */
+        /** ChannelSummaryPage */
         ChannelSummaryPage: {
             items: components["schemas"]["ChannelSummary"][];
             total: number;
@@ -1686,7 +1686,7 @@ export interface components {
             per_page: number;
             pages: number;
         };
-        /** Page[UserListItem] */
+        /** UserListItemPage */
         UserListItemPage: {
             items: components["schemas"]["UserListItem"][];
             total: number;
