@@ -13,6 +13,7 @@ import argparse
 import html
 import mimetypes
 from collections.abc import Iterable
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,12 @@ PLACEHOLDER = """<!doctype html>
 Headers = list[tuple[bytes, bytes]]
 
 
+def _no_cookie_jar() -> CookieJar:
+    """A jar that never stores nor sends a cookie: the proxy is shared by every browser, so a session
+    cookie it kept from one admin's login would be sent on everybody else's requests."""
+    return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+
+
 class SpaServer:
     def __init__(self, dist: Path | None, backend: str, *, placeholder_reason: str = "no frontend/dist") -> None:
         self.dist = dist.resolve() if dist is not None else None
@@ -73,7 +80,9 @@ class SpaServer:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
-                self.client = httpx.AsyncClient(timeout=httpx.Timeout(60.0, connect=5.0))
+                self.client = httpx.AsyncClient(
+                    timeout=httpx.Timeout(60.0, connect=5.0), cookies=_no_cookie_jar(), follow_redirects=False
+                )
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 if self.client is not None:
