@@ -15,6 +15,7 @@ from litestar.exceptions import (
     NotAuthorizedException,
     NotFoundException,
     PermissionDeniedException,
+    SerializationException,
     ValidationException,
 )
 from litestar.types import ExceptionHandlersMap
@@ -73,7 +74,11 @@ def _validation_details(extra: Any) -> list[ErrorDetail]:
             field = f"{field}.{missing.group(1)}" if field else missing.group(1)
         if field is None and item.get("source") == "body":
             field = "body"
+        if key == "data" and message == "'data'":  # Litestar's KeyError text for a body that is not there
+            message = "a JSON body is required"
         details.append(ErrorDetail(message=message, field=str(field) if field else None))
+    if len(details) > 1:  # a missing optional body is reported along with the real error: keep the real one
+        details = [d for d in details if d.message != "a JSON body is required"] or details
     return details
 
 
@@ -98,6 +103,16 @@ def _http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     status = exc.status_code
     if status >= 500:
         return _internal(request, exc)
+    if status == 400 and isinstance(exc.__cause__, SerializationException):
+        # A body that is not JSON (or is cut short) is a validation failure of the body (spec §7.4).
+        reason = str(exc.__cause__) or "not valid JSON"
+        return _respond(
+            request,
+            422,
+            "VALIDATION_ERROR",
+            f"Request body is not valid JSON: {reason}",
+            [ErrorDetail(field="body", message=reason)],
+        )
     code = _STATUS_CODES.get(status, "BAD_REQUEST")
     message = str(exc.detail) if exc.detail else code.replace("_", " ").capitalize()
     if isinstance(exc, NotFoundException) and message in {"Not Found", "Not found"}:
@@ -169,6 +184,10 @@ def _db_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]
         return _integrity(request, exc)
     if state in {"22001", "22003", "22P02", "22007", "22008"}:  # too long, out of range, bad text
         return _respond(request, 422, "VALIDATION_ERROR", "A value is out of range or too long")
+    if state == "22021":  # character_not_in_repertoire: PostgreSQL text cannot hold a NUL (\u0000)
+        return _respond(
+            request, 422, "VALIDATION_ERROR", "A value contains a character that cannot be stored (NUL, \\u0000)"
+        )
     return _internal(request, exc)
 
 

@@ -79,6 +79,43 @@ async def test_malformed_body_is_a_clear_client_error(client, body):
     assert response.json()["success"] is False
 
 
+@pytest.mark.parametrize("body", [b"{not json", b'{"username": "a", "password":', b"\xff\xfe"])
+async def test_malformed_json_is_a_validation_error_of_the_body(client, body):
+    response = await client.post("/api/v1/auth/login", content=body, headers={"content-type": "application/json"})
+    error = assert_error(response, 422, "VALIDATION_ERROR")
+    assert error["details"][0]["field"] == "body"
+    assert "JSON" in error["message"]
+
+
+async def test_missing_body_says_a_body_is_required(auth_client):
+    error = assert_error(await auth_client.post("/api/v1/groups"), 422, "VALIDATION_ERROR")
+    assert error["details"] == [{"field": "body", "message": "a JSON body is required"}]
+
+
+async def test_optional_body_is_not_blamed_for_a_bad_query_parameter(auth_client):
+    error = assert_error(await auth_client.post("/api/v1/channels/sync?force=maybe"), 422, "VALIDATION_ERROR")
+    assert [d["field"] for d in error["details"]] == ["force"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs"),
+    [
+        ("post", "/api/v1/groups", {"json": {"name": "News\u0000"}}),
+        ("get", "/api/v1/channels", {"params": {"search": "a\u0000b"}}),
+        ("get", "/api/v1/lookup/channels", {"params": {"search": "\u0000"}}),
+    ],
+)
+async def test_nul_character_is_refused_not_a_server_error(auth_client, method, path, kwargs):
+    response = await getattr(auth_client, method)(path, **kwargs)
+    error = assert_error(response, 422, "VALIDATION_ERROR")
+    assert "NUL" in error["message"]
+
+
+async def test_nul_character_in_login_is_refused_not_a_server_error(client):
+    response = await client.post("/api/v1/auth/login", json={"username": "admin\u0000", "password": "x"})
+    assert_error(response, 422, "VALIDATION_ERROR")
+
+
 async def test_oversized_body_is_refused(client, settings):
     big = b'{"username": "' + b"a" * (settings.max_request_body_bytes + 10) + b'", "password": "x"}'
     response = await client.post("/api/v1/auth/login", content=big, headers={"content-type": "application/json"})
