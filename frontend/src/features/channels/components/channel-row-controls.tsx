@@ -4,6 +4,10 @@ import { useSetChannelGroup, useSetChannelPackages, type Channel } from "../api/
 import { notifySuccess } from "@/lib/notify";
 
 const NO_GROUP = "none";
+// Fixed widths: a long group or package name is cut with an ellipsis instead of
+// widening its column and pushing Status and Edit out of the 1280px table.
+export const GROUP_SELECT_WIDTH = 144;
+export const PACKAGES_SELECT_WIDTH = 184;
 
 /** The row's group, saved as soon as another one is picked (spec §8.4 inline editing). */
 export function ChannelGroupSelect({
@@ -21,6 +25,7 @@ export function ChannelGroupSelect({
     <Select
       aria-label={`Group of ${name}`}
       size="xs"
+      w={GROUP_SELECT_WIDTH}
       data={[{ value: NO_GROUP, label: "— No group" }, ...groups]}
       value={value}
       allowDeselect={false}
@@ -80,6 +85,7 @@ export function ChannelPackagesSelect({
     <MultiSelect
       aria-label={`Packages of ${name}`}
       size="xs"
+      w={PACKAGES_SELECT_WIDTH}
       data={packages}
       value={draft}
       searchable

@@ -1,0 +1,38 @@
+import { expect, login, snap, test } from "./fixtures";
+
+// A long package or group name must not widen its column: at 1280px the Status and Edit columns
+// stay on screen and the table does not scroll sideways.
+test("long package and group names keep the channels table within the page", async ({ page }) => {
+  await login(page);
+  const csrf = await page.evaluate(async () => {
+    const me = (await (await fetch("/api/v1/auth/me")).json()) as { data: { csrf_token: string } };
+    return me.data.csrf_token;
+  });
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await page.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { "X-CSRF-Token": csrf },
+      data: body,
+    });
+    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
+    return ((await response.json()) as { data: unknown }).data;
+  };
+  await api("POST", "/channels/sync");
+  const suffix = Date.now().toString(36);
+  const pkg = (await api("POST", "/packages", {
+    name: `Пакет «Максимальный» со всеми спортивными и развлекательными каналами HD ${suffix}`,
+  })) as { id: number };
+  const group = (await api("POST", "/groups", {
+    name: `Информационно-развлекательные каналы для всей семьи ${suffix}`,
+  })) as { id: number };
+  const channel = ((await api("GET", "/channels?search=russia24")) as { items: { id: number }[] }).items[0];
+  await api("PATCH", `/channels/${channel.id}/packages`, { package_ids: [pkg.id] });
+  await api("PATCH", `/channels/${channel.id}/group`, { group_id: group.id });
+
+  await page.goto("/channels");
+  const row = page.locator("tr", { hasText: "russia24" });
+  await expect(row.getByRole("button", { name: /^Edit / })).toBeInViewport();
+  const overflow = await page.locator("table").first().evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
+  expect(overflow).toBeLessThanOrEqual(0);
+  await snap(page, "channels-long-names");
+});
