@@ -1,4 +1,4 @@
-import { expect, login, snap, test } from "./fixtures";
+import { expect, getFlussonicStreams, login, setFlussonicStreams, snap, test } from "./fixtures";
 
 // A long package or group name must not widen its column: at 1280px the Status and Edit columns
 // stay on screen and the table does not scroll sideways.
@@ -35,4 +35,21 @@ test("long package and group names keep the channels table within the page", asy
   const overflow = await page.locator("table").first().evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, "channels-long-names");
+
+  // An orphaned row (Edit and Delete buttons) still shows its whole "Orphaned" badge.
+  const lineup = await getFlussonicStreams();
+  await setFlussonicStreams(lineup.filter((s) => s.name !== "russia24"));
+  try {
+    await api("POST", "/channels/sync");
+    await page.goto("/channels?status=orphaned");
+    const badge = page.locator("tr", { hasText: "russia24" }).getByText("Orphaned", { exact: true });
+    await expect(badge).toBeVisible();
+    const cut = await badge.evaluate((label) => label.scrollWidth - label.clientWidth);
+    expect(cut).toBeLessThanOrEqual(0);
+    await expect(page.locator("tr", { hasText: "russia24" }).getByRole("button", { name: /^Delete / })).toBeInViewport();
+    await snap(page, "channels-orphaned-row");
+  } finally {
+    await setFlussonicStreams(lineup);
+    await api("POST", "/channels/sync");
+  }
 });

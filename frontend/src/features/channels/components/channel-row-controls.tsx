@@ -6,8 +6,8 @@ import { notifySuccess } from "@/lib/notify";
 const NO_GROUP = "none";
 // Fixed widths: a long group or package name is cut with an ellipsis instead of
 // widening its column and pushing Status and Edit out of the 1280px table.
-export const GROUP_SELECT_WIDTH = 144;
-export const PACKAGES_SELECT_WIDTH = 184;
+export const GROUP_SELECT_WIDTH = 136;
+export const PACKAGES_SELECT_WIDTH = 176;
 
 /** The row's group, saved as soon as another one is picked (spec §8.4 inline editing). */
 export function ChannelGroupSelect({

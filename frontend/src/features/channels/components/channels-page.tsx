@@ -158,9 +158,9 @@ export function ChannelsPage() {
                 <Table.Th w={52}>Logo</Table.Th>
                 <Table.Th miw={180}>Name</Table.Th>
                 <Table.Th w={90}>TVG ID</Table.Th>
-                <Table.Th w={160}>Group</Table.Th>
-                <Table.Th w={200}>Packages</Table.Th>
-                <Table.Th w={96}>Status</Table.Th>
+                <Table.Th w={156}>Group</Table.Th>
+                <Table.Th w={196}>Packages</Table.Th>
+                <Table.Th w={112}>Status</Table.Th>
                 <Table.Th w={128}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
