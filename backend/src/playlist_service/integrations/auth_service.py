@@ -48,6 +48,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_PAGE_SIZE = 1000
+_MAX_CONNECTIONS = 128
 """The Auth Service answers 422 to ``limit`` above this."""
 
 TimeFormat = Literal["z", "naive"]
@@ -182,7 +183,10 @@ class AuthServiceClient:
         self._config = config
         self._base = config.url.rstrip("/")
         self._owns_http = http is None
-        self._http = http if http is not None else httpx.AsyncClient(timeout=config.timeout)
+        # Keep as many idle connections as may be busy: httpx keeps 20 by default, so with more pushes
+        # in flight (AUTH_SYNC_CONCURRENCY) every extra request paid a new TCP connection.
+        limits = httpx.Limits(max_connections=_MAX_CONNECTIONS, max_keepalive_connections=_MAX_CONNECTIONS)
+        self._http = http if http is not None else httpx.AsyncClient(timeout=config.timeout, limits=limits)
 
     async def aclose(self) -> None:
         if self._owns_http:

@@ -143,9 +143,9 @@ async def playable_entries(db: AsyncSession, user_id: int) -> list[PlaylistEntry
     return [PlaylistEntry(*row) for row in rows]
 
 
-def allowed_streams_query(user_ids: Sequence[int]) -> Select[Any]:
-    """(user_id, sorted playable stream names) for every listed user holding at least one."""
-    ids = bindparam("stream_user_ids", list(user_ids), type_=ARRAY(Integer))
+def _allowed_streams_query() -> Select[Any]:
+    """(user_id, sorted playable stream names) for every user in ``:stream_user_ids`` holding one."""
+    ids = bindparam("stream_user_ids", type_=ARRAY(Integer))
     direct = select(user_channels.c.user_id, user_channels.c.channel_id).where(user_channels.c.user_id == func.any(ids))
     by_package = (
         select(user_packages.c.user_id, package_channels.c.channel_id)
@@ -167,12 +167,16 @@ def allowed_streams_query(user_ids: Sequence[int]) -> Select[Any]:
     )
 
 
+# Built once: constructing the statement cost more Python time than running it (one push per create).
+_ALLOWED_STREAMS = _allowed_streams_query()
+
+
 async def allowed_streams_for_users(db: AsyncSession, user_ids: Sequence[int]) -> dict[int, list[str]]:
     """Playable stream names per user, in one query, for any number of users (the sync worker's
     bulk variant). Users with no playable channel map to ``[]``."""
     result: dict[int, list[str]] = {uid: [] for uid in user_ids}
     if not user_ids:
         return result
-    for user_id, streams in (await db.execute(allowed_streams_query(user_ids))).all():
+    for user_id, streams in (await db.execute(_ALLOWED_STREAMS, {"stream_user_ids": list(user_ids)})).all():
         result[user_id] = sorted(streams)
     return result

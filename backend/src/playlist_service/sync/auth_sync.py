@@ -49,7 +49,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Integer, Interval, Table, bindparam, case, func, literal_column, select, text, update
+from sqlalchemy import (
+    Boolean,
+    Integer,
+    Interval,
+    Table,
+    Text,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -57,6 +70,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from playlist_service.db.models import AuthSyncStatus, AuthTokenDeletion, User, UserStatus
 from playlist_service.errors import AuthServiceError
 from playlist_service.integrations.auth_service import (
+    MAX_PAGE_SIZE,
     AuthServiceClient,
     AuthToken,
     AuthTokenCreate,
@@ -88,6 +102,12 @@ in a Flussonic stream name, so it matches nothing."""
 MAX_BACKOFF = 300.0
 BATCH_MAX = 500
 MAX_REPORTED = 500
+LIST_MIN_POINTERS = 100
+"""A batch with at least this many stored token ids reads them from the token list, page by page,
+instead of one GET each ..."""
+GETS_PER_PAGE = 20
+"""... when that takes no more than one page per this many GETs saved (pages estimated from the
+highest id: ids count up). Beyond that (many more tokens than the batch) GETs are cheaper."""
 
 _users = cast("Table", User.__table__)
 _tombstones = cast("Table", AuthTokenDeletion.__table__)
@@ -251,6 +271,8 @@ class Outcome:
     pointer: Pointer
     error: str | None = None
     transient: bool = True
+    overwritten: str | None = None
+    """Token value of somebody else's token our PATCH hit (its id was reused after our read)."""
 
     @property
     def ok(self) -> bool:
@@ -313,8 +335,51 @@ _SNAPSHOT_COLUMNS = (
 )
 
 
+# Built once (their construction cost more Python time than running them, with one push per create).
+_LOAD = select(*_SNAPSHOT_COLUMNS).where(_users.c.id == func.any(bindparam("snapshot_ids", type_=ARRAY(Integer))))
+
+
+def _record_statement() -> Any:
+    """Write pointers always; mark synced / failed only where the seq is unchanged."""
+    c = _users.c
+    same = c.auth_sync_seq == bindparam("b_seq")
+    ok = bindparam("b_ok", type_=Boolean)
+    return (
+        update(_users)
+        .where(c.id == bindparam("b_id"))
+        .values(
+            auth_token_id=bindparam("b_tid"),
+            auth_token=bindparam("b_tok"),
+            auth_user_id=bindparam("b_uid"),
+            auth_sync_status=case(
+                (same & ok, literal_column("'synced'::auth_sync_status")),
+                (same, literal_column("'failed'::auth_sync_status")),
+                else_=c.auth_sync_status,
+            ),
+            auth_sync_error=case((ok, None), else_=bindparam("b_err")),
+            auth_sync_error_at=case((ok, c.auth_sync_error_at), else_=func.now()),
+            auth_sync_attempts=case((same & ok, 0), (same, c.auth_sync_attempts + 1), else_=c.auth_sync_attempts),
+            auth_sync_next_at=case(
+                (same & ok, None),
+                (same, func.now() + bindparam("b_delay", type_=Interval)),
+                else_=None,  # changed meanwhile: due again at once
+            ),
+            auth_synced_at=case((ok, func.now()), else_=c.auth_synced_at),
+        )
+    )
+
+
+_RECORD = _record_statement()
+
+
 class _LockBusy(Exception):
     pass
+
+
+class _Overwritten(Exception):
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.token = token
 
 
 def _nothing() -> None:
@@ -403,13 +468,18 @@ class AuthSync:
             snapshots = await self._load(session, locked)
             outcomes = await self._converge_all(snapshots)
             await self._record(session, outcomes)
+            overwritten = [o.overwritten for o in outcomes if o.overwritten is not None]
+            if overwritten:  # re-push whichever of our subscribers holds the token we wrote over
+                tokens = bindparam("overwritten", overwritten, type_=ARRAY(Text))
+                await session.execute(
+                    update(_users).where(_users.c.token == func.any(tokens)).values(**_pending_values())
+                )
         if len(locked) < len(user_ids):
             log.debug("%d of %d users are being pushed elsewhere", len(user_ids) - len(locked), len(user_ids))
         return outcomes
 
     async def _load(self, session: AsyncSession, user_ids: Sequence[int]) -> list[Snapshot]:
-        ids = bindparam("snapshot_ids", list(user_ids), type_=ARRAY(Integer))
-        rows = (await session.execute(select(*_SNAPSHOT_COLUMNS).where(_users.c.id == func.any(ids)))).all()
+        rows = (await session.execute(_LOAD, {"snapshot_ids": list(user_ids)})).all()
         streams = await allowed_streams_for_users(session, [r.id for r in rows])
         return [
             Snapshot(
@@ -423,21 +493,38 @@ class AuthSync:
         ]
 
     async def _converge_all(self, snapshots: Sequence[Snapshot]) -> list[Outcome]:
+        listed = await self._list_pointed(snapshots)
         if len(snapshots) == 1:
-            return [await self._push_one(snapshots[0])]
+            return [await self._push_one(snapshots[0], listed)]
         gate = asyncio.Semaphore(self.concurrency)
 
         async def bounded(snap: Snapshot) -> Outcome:
             async with gate:
-                return await self._push_one(snap)
+                return await self._push_one(snap, listed)
 
         return list(await asyncio.gather(*(bounded(s) for s in snapshots)))
 
-    async def _push_one(self, snap: Snapshot) -> Outcome:
+    async def _list_pointed(self, snapshots: Sequence[Snapshot]) -> dict[int, AuthToken] | None:
+        """Every remote token by id, when reading the list is cheaper than a GET per pointer (see
+        :data:`LIST_MIN_POINTERS`); ``None``: read them one by one. Each token is still checked
+        against the pointer (token value, user_id) exactly as after a GET."""
+        ids = [s.pointer.token_id for s in snapshots if s.pointer.token_id is not None]
+        if len(ids) < LIST_MIN_POINTERS or max(ids) / MAX_PAGE_SIZE > len(ids) / GETS_PER_PAGE:
+            return None
+        try:
+            return {t.id: t async for t in self.client.iter_tokens()}
+        except AuthServiceError as exc:
+            log.warning("Listing Auth Service tokens failed, reading them one by one: %s", exc.message)
+            return None
+
+    async def _push_one(self, snap: Snapshot, listed: dict[int, AuthToken] | None) -> Outcome:
         pointer = Pointer(snap.pointer.token_id, snap.pointer.token, snap.pointer.user_id)
         outcome = Outcome(user_id=snap.user_id, seq=snap.seq, attempts=snap.attempts, pointer=pointer)
         try:
-            await self._converge(snap.desired, pointer)
+            outcome.overwritten = await self._converge(snap.desired, pointer, listed)
+        except _Overwritten as exc:
+            outcome.overwritten = exc.token
+            outcome.error = "the stored token id was given to another token meanwhile; retrying"
         except AuthServiceError as exc:
             outcome.error = exc.message
             outcome.transient = exc.transient
@@ -446,11 +533,20 @@ class AuthSync:
             outcome.error = f"unexpected error: {type(exc).__name__}: {exc}"
         return outcome
 
-    async def _converge(self, want: Desired, pointer: Pointer) -> None:
-        """Steps 1-4 of the module docstring; ``pointer`` follows every acknowledged change."""
+    async def _converge(
+        self, want: Desired, pointer: Pointer, listed: dict[int, AuthToken] | None = None
+    ) -> str | None:
+        """Steps 1-4 of the module docstring; ``pointer`` follows every acknowledged change.
+
+        ``listed``: the remote tokens by id, read for the whole batch (else a GET by id). Returns
+        the token value of a stranger's token that our PATCH hit, if its id was reused meanwhile.
+        """
         remote: AuthToken | None = None
         if pointer.token_id is not None:
-            found = await self.client.get_token(pointer.token_id)
+            if listed is not None:
+                found = listed.get(pointer.token_id)
+            else:
+                found = await self.client.get_token(pointer.token_id)
             if found is not None and found.token == pointer.token and found.user_id == pointer.user_id:
                 remote = found
             else:
@@ -461,13 +557,21 @@ class AuthSync:
             remote = None
         if remote is None:
             pointer.set(await self._create(want))
-            return
+            return None
         patch = patch_for(remote, want)
         if patch is not None:
             patched = await self.client.patch_token(remote.id, patch)
             if patched is None:  # deleted between our read and write
                 pointer.clear()
                 pointer.set(await self._create(want))
+            elif (patched.token, patched.user_id) != (remote.token, remote.user_id):
+                # Deleted and its id handed to another token between our read and write: we changed
+                # somebody else's token. Forget the pointer (ours is created on the retry) and let
+                # the caller re-push the owner, if it is one of ours.
+                pointer.clear()
+                log.warning("Token id %s was reused between read and update; re-pushing", remote.id)
+                raise _Overwritten(patched.token)
+        return None
 
     async def _create(self, want: Desired) -> AuthToken:
         try:
@@ -492,32 +596,6 @@ class AuthSync:
         """Write pointers always; mark synced / failed only where the seq is unchanged."""
         if not outcomes:
             return
-        c = _users.c
-        same = c.auth_sync_seq == bindparam("b_seq")
-        ok = bindparam("b_ok", type_=Boolean)
-        stmt = (
-            update(_users)
-            .where(c.id == bindparam("b_id"))
-            .values(
-                auth_token_id=bindparam("b_tid"),
-                auth_token=bindparam("b_tok"),
-                auth_user_id=bindparam("b_uid"),
-                auth_sync_status=case(
-                    (same & ok, literal_column("'synced'::auth_sync_status")),
-                    (same, literal_column("'failed'::auth_sync_status")),
-                    else_=c.auth_sync_status,
-                ),
-                auth_sync_error=case((ok, None), else_=bindparam("b_err")),
-                auth_sync_error_at=case((ok, c.auth_sync_error_at), else_=func.now()),
-                auth_sync_attempts=case((same & ok, 0), (same, c.auth_sync_attempts + 1), else_=c.auth_sync_attempts),
-                auth_sync_next_at=case(
-                    (same & ok, None),
-                    (same, func.now() + bindparam("b_delay", type_=Interval)),
-                    else_=None,  # changed meanwhile: due again at once
-                ),
-                auth_synced_at=case((ok, func.now()), else_=c.auth_synced_at),
-            )
-        )
         params = [
             {
                 "b_id": o.user_id,
@@ -531,7 +609,7 @@ class AuthSync:
             }
             for o in sorted(outcomes, key=lambda o: o.user_id)
         ]
-        await session.execute(stmt, params)
+        await session.execute(_RECORD, params)
 
     # -- deletions (tombstones) -------------------------------------------------------------------
 

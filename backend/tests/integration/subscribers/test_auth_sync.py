@@ -457,3 +457,74 @@ async def test_reconcile_finds_and_repairs_every_kind_of_difference(
     again = (await auth_client.post("/api/v1/auth-sync/reconcile")).json()["data"]
     assert (again["missing"], again["stale"], again["pointer"], again["unknown"]) == (0, 0, 0, 0)
     assert (again["users"], again["remote_tokens"]) == (4, 4)
+
+
+async def test_large_batch_reads_tokens_from_the_list_and_still_checks_ownership(
+    auth_client: Client,
+    db: AsyncSession,
+    auth_sim: AuthSimState,
+    sync: AuthSync,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("playlist_service.sync.auth_sync.LIST_MIN_POINTERS", 3)
+    a, b = await add_channel(db, "A"), await add_channel(db, "B")
+    pkg = await add_package(db, "Basic", [a])
+    users = [await create(auth_client, f"L-{i}", package_ids=[pkg]) for i in range(4)]
+    # One token was deleted remotely and its id handed to a stranger's token.
+    victim = await local_user(db, users[-1]["id"])  # the highest id: the one handed out next
+    with auth_sim.lock:
+        auth_sim.tokens.pop(victim["auth_token_id"])
+    stranger = auth_sim.add_token(token="stranger", user_id="OTHER", max_sessions=7)
+    assert stranger.id == victim["auth_token_id"]
+    calls_before = len(auth_sim.calls)
+
+    await db.execute(text("INSERT INTO package_channels VALUES (:p, :c)"), {"p": pkg, "c": b})
+    await record_impact(db, "channel B added to Basic", users_of_packages([pkg]))
+    await db.commit()
+    stats = await sync.run_once()
+
+    assert (stats.pushed, stats.failed) == (4, 0)
+    assert (stranger.token, stranger.user_id, stranger.max_sessions) == ("stranger", "OTHER", 7)
+    for user in users:  # the victim's token was re-created, under a new id
+        (remote,) = remote_tokens_of(auth_sim, user["agreement_number"])
+        assert remote.allowed_streams == ["A", "B"]
+        assert (await local_user(db, user["id"]))["auth_token_id"] == remote.id != stranger.id
+    calls = auth_sim.calls[calls_before:]
+    assert ("GET", "/api/tokens") in calls
+    assert not [c for c in calls if c[0] == "GET" and c[1].startswith("/api/tokens/")]  # no GET per user
+
+
+async def test_patch_that_hit_a_reused_id_re_pushes_its_owner(
+    auth_client: Client,
+    db: AsyncSession,
+    auth_sim: AuthSimState,
+    sync: AuthSync,
+    channel: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = await create(auth_client, "AG-001", channel_ids=[channel])
+    second = await create(auth_client, "AG-002", channel_ids=[channel], max_sessions=5)
+    one, two = await local_user(db, first["id"]), await local_user(db, second["id"])
+    # The batch read AG-001's token; then it was deleted and AG-002's token took its id.
+    read = {t.id: t for t in await sync.client.list_tokens() if t.id == one["auth_token_id"]}
+    with auth_sim.lock:
+        auth_sim.tokens.pop(one["auth_token_id"])
+        theirs = auth_sim.tokens.pop(two["auth_token_id"])
+        theirs.id = one["auth_token_id"]
+        auth_sim.tokens[theirs.id] = theirs
+
+    async def stale_listing(snapshots: Any) -> Any:
+        return read
+
+    monkeypatch.setattr(sync, "_list_pointed", stale_listing)
+    await db.execute(text("UPDATE users SET max_sessions = 3 WHERE id = :u"), {"u": first["id"]})
+    await db.commit()
+    (outcome,) = await sync.push_users([first["id"]])
+
+    assert not outcome.ok and outcome.overwritten == second["token"]
+    assert theirs.max_sessions == 3  # written over: so AG-002 is pending again
+    assert (await local_user(db, second["id"]))["auth_sync_status"] == "pending"
+    monkeypatch.undo()
+    await recover(db, auth_sim, sync)
+    await assert_converged(db, auth_sim)
+    assert {t.user_id: t.max_sessions for t in auth_sim.tokens.values()} == {"AG-001": 3, "AG-002": 5}
