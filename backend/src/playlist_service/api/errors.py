@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError as SAIntegrityError
 
 from playlist_service.api.envelope import ErrorDetail, error_envelope
 from playlist_service.api.request_id import request_id_of
-from playlist_service.errors import AppError
+from playlist_service.errors import AppError, ValidationError
 
 log = logging.getLogger("playlist_service.errors")
 
@@ -189,6 +189,17 @@ def _db_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]
             request, 422, "VALIDATION_ERROR", "A value contains a character that cannot be stored (NUL, \\u0000)"
         )
     return _internal(request, exc)
+
+
+async def refuse_nul_in_query(request: Request[Any, Any, Any]) -> None:
+    """``before_request``: a NUL (``%00``) in a query parameter is a 422 naming it, never a driver error."""
+    if b"%00" not in request.scope.get("query_string", b"") and "\x00" not in request.url.query:
+        return
+    names = sorted({key for key, value in request.query_params.multi_items() if "\x00" in key or "\x00" in value})
+    raise ValidationError(
+        f"Invalid value for: {', '.join(names) or 'query'}",
+        details=[ErrorDetail(field=name, message="must not contain a NUL character") for name in names] or None,
+    )
 
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {

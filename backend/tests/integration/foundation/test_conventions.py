@@ -108,7 +108,13 @@ async def test_optional_body_is_not_blamed_for_a_bad_query_parameter(auth_client
 async def test_nul_character_is_refused_not_a_server_error(auth_client, method, path, kwargs):
     response = await getattr(auth_client, method)(path, **kwargs)
     error = assert_error(response, 422, "VALIDATION_ERROR")
-    assert "NUL" in error["message"]
+    assert "NUL" in str(error)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/users", "/api/v1/channels", "/api/v1/lookup/channels"])
+async def test_nul_character_in_a_query_parameter_names_it(auth_client, path):
+    error = assert_error(await auth_client.get(path, params={"search": "ab\u0000"}), 422, "VALIDATION_ERROR")
+    assert error["details"] == [{"field": "search", "message": "must not contain a NUL character"}]
 
 
 async def test_nul_character_in_login_is_refused_not_a_server_error(client):
