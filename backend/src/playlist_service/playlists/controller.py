@@ -54,7 +54,7 @@ class PlaylistController(Controller):
         """Download the user's M3U playlist."""
         document = await service.playlist(user_id)
         return Response(
-            content=document.content.encode(),
+            content=document.content,
             media_type=PLAYLIST_MEDIA_TYPE,
             headers={
                 "Content-Disposition": content_disposition(document.filename),
@@ -68,5 +68,7 @@ class PlaylistController(Controller):
         """The same playlist text as the download, with its file name and channel count."""
         document = await service.playlist(user_id)
         return ok(
-            PlaylistPreview(filename=document.filename, content=document.content, channel_count=document.channel_count)
+            PlaylistPreview(
+                filename=document.filename, content=document.content.decode(), channel_count=document.channel_count
+            )
         )

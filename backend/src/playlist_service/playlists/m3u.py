@@ -47,6 +47,7 @@ __all__ = [
     "content_disposition",
     "playlist_filename",
     "render_playlist",
+    "render_playlist_bytes",
     "stream_url",
 ]
 
@@ -152,28 +153,33 @@ def _quote(text: str) -> str:
 # Keyed by content (not by channel id), so an edited channel or group can never be served stale; old
 # keys are dropped wholesale when the cache is full. Entries with large logos are not kept (their
 # rendering is a copy anyway, and they would hold megabytes).
-_HEADS: dict[PlaylistEntry, str] = {}
+_HEADS: dict[PlaylistEntry, bytes] = {}
 _HEADS_MAX = 20_000
 _HEADS_MAX_LOGO = 2_048
 
 
 def render_playlist(entries: Iterable[PlaylistEntry], token: str) -> str:
     """The whole M3U document for one subscriber token; see the module docstring for the rules."""
+    return render_playlist_bytes(entries, token).decode()
+
+
+def render_playlist_bytes(entries: Iterable[PlaylistEntry], token: str) -> bytes:
+    """:func:`render_playlist` as UTF-8, joined from the cached encoded lines (no encode per request)."""
     entries = list(entries)
     if not entries:
-        return "#EXTM3U\n"
+        return b"#EXTM3U\n"
     cached = list(map(_HEADS.get, entries))
     if None in cached:
         missing = [e for e, h in zip(entries, cached, strict=True) if h is None]
-        rendered = dict(zip(missing, _render_heads(missing), strict=True))
+        rendered = dict(zip(missing, [h.encode() for h in _render_heads(missing)], strict=True))
         heads = [h if h is not None else rendered[e] for e, h in zip(entries, cached, strict=True)]
         if len(_HEADS) + len(rendered) > _HEADS_MAX:
             _HEADS.clear()
         _HEADS.update((e, h) for e, h in rendered.items() if len(e.tvg_logo or "") <= _HEADS_MAX_LOGO)
     else:
-        heads = cast("list[str]", cached)
-    tail = f"/video.m3u8?token={_quote(token)}\n"
-    return "".join(("#EXTM3U\n", tail.join(heads), tail))
+        heads = cast("list[bytes]", cached)
+    tail = f"/video.m3u8?token={_quote(token)}\n".encode()
+    return b"".join((b"#EXTM3U\n", tail.join(heads), tail))
 
 
 def _render_heads(entries: list[PlaylistEntry]) -> list[str]:

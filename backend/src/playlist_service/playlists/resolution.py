@@ -115,9 +115,12 @@ async def resolve_channels(db: AsyncSession, user_id: int) -> list[ResolvedChann
 
 # The playlist's query, by hand and run on the driver connection: at 2,000 channels SQLAlchemy's row
 # processing costs several times what PostgreSQL needs for the query itself (see bench/playlist_bench.py).
-# It is the statement resolve_channels builds, restricted to playable channels, with the logo.
+# It is the statement resolve_channels builds, restricted to playable channels, with the logo. The
+# sort keys come first: PostgreSQL then finds them without walking the text columns of each row it
+# compares (1-2 ms of the sort at 2,000 channels).
 _PLAYLIST_SQL = """
-SELECT c.stream_name, c.display_name, c.tvg_name, c.tvg_id, c.catchup_days, g.name, c.tvg_logo, c.stream_base_url
+SELECT g.sort_order, g.id, c.sort_order, c.id,
+    c.stream_name, c.display_name, c.tvg_name, c.tvg_id, c.catchup_days, g.name, c.tvg_logo, c.stream_base_url
 FROM channels AS c
 JOIN (
     SELECT channel_id FROM user_channels WHERE user_id = $1
@@ -131,7 +134,7 @@ JOIN (
 ) AS ids ON ids.channel_id = c.id
 LEFT JOIN groups AS g ON g.id = c.group_id
 WHERE c.sync_status = 'synced'
-ORDER BY g.sort_order ASC NULLS LAST, g.id ASC NULLS LAST, c.sort_order ASC, c.id ASC
+ORDER BY 1 ASC NULLS LAST, 2 ASC NULLS LAST, 3 ASC, 4 ASC
 """
 
 
@@ -140,7 +143,7 @@ async def playable_entries(db: AsyncSession, user_id: int) -> list[PlaylistEntry
     connection = await (await db.connection()).get_raw_connection()
     driver: Any = connection.driver_connection
     rows = await driver.fetch(_PLAYLIST_SQL, user_id)
-    return [PlaylistEntry(*row) for row in rows]
+    return [PlaylistEntry(*row[4:]) for row in rows]
 
 
 def _allowed_streams_query() -> Select[Any]:

@@ -28,6 +28,7 @@ from msgspec import UNSET, UnsetType
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Row,
     Table,
     and_,
     bindparam,
@@ -56,7 +57,7 @@ from playlist_service.db.models import (
 )
 from playlist_service.errors import AuthServiceError, NotFoundError, ValidationError
 from playlist_service.playlists import resolution
-from playlist_service.playlists.m3u import playlist_filename, render_playlist
+from playlist_service.playlists.m3u import playlist_filename, render_playlist_bytes
 from playlist_service.settings import Settings
 from playlist_service.subscribers.schemas import (
     AuthSyncState,
@@ -134,7 +135,8 @@ def _day(value: date, zone: ZoneInfo, *, end: bool, field: str) -> datetime:
 @dataclass(frozen=True, slots=True)
 class PlaylistDocument:
     filename: str
-    content: str
+    content: bytes
+    """UTF-8."""
     channel_count: int
 
 
@@ -165,7 +167,13 @@ class SubscriberService:
         matched = search_condition(search)
         if matched is not None:
             conditions.append(matched)
-        total = (await self.db.execute(select(func.count()).select_from(User).where(*conditions))).scalar_one()
+        if tariff_id is not None and len(conditions) == 1:
+            # Only the tariff filter: one user_tariffs row per user (primary key), so counting the
+            # tariff's index entries is exact and skips the join with 100,000 users.
+            count = select(func.count()).select_from(user_tariffs).where(user_tariffs.c.tariff_id == tariff_id)
+        else:
+            count = select(func.count()).select_from(User).where(*conditions)
+        total = (await self.db.execute(count)).scalar_one()
         if not total:
             return [], 0
         rows = (
@@ -220,13 +228,13 @@ class SubscriberService:
             result.setdefault(user_id, []).append(Ref(id=tid, name=name))
         return result
 
-    async def _get_row(self, user_id: int) -> User:
-        # populate_existing: after a push (another session) the identity map holds stale values.
-        stmt = select(User).where(User.id == user_id).execution_options(populate_existing=True)
-        user = (await self.db.execute(stmt)).scalar_one_or_none()
-        if user is None:
+    async def _get_row(self, user_id: int) -> Row[Any]:
+        # Columns, not the entity: no identity-map work, and never the stale values a push made in
+        # another session would leave there.
+        row = (await self.db.execute(select(*_users.c).where(_users.c.id == user_id))).one_or_none()
+        if row is None:
             raise NotFoundError(f"User {user_id} not found")
-        return user
+        return row
 
     async def get(self, user_id: int) -> UserRead:
         """The user with assigned tariffs, packages and channels (two statements)."""
@@ -301,7 +309,7 @@ class SubscriberService:
         entries = await resolution.playable_entries(self.db, user_id)
         return PlaylistDocument(
             filename=playlist_filename(row.last_name, row.first_name, row.agreement_number),
-            content=render_playlist(entries, row.token),
+            content=render_playlist_bytes(entries, row.token),
             channel_count=len(entries),
         )
 
