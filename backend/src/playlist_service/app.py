@@ -16,7 +16,7 @@ from litestar.types import ControllerRouterHandler
 from playlist_service.admins.controller import AuthController
 from playlist_service.api.auth import API_PREFIX, PUBLIC_PATHS, AuthMiddleware
 from playlist_service.api.errors import EXCEPTION_HANDLERS, refuse_nul_in_query
-from playlist_service.api.openapi import document_errors, openapi_config, tidy_schema_names
+from playlist_service.api.openapi import document_errors, mark_file_downloads, openapi_config, tidy_schema_names
 from playlist_service.api.request_id import RequestIdMiddleware
 from playlist_service.api_keys.controller import ApiKeyController
 from playlist_service.channels.controller import ChannelController
@@ -118,4 +118,5 @@ def create_app(settings: Settings) -> Litestar:
     )
     tidy_schema_names(app.openapi_schema)
     document_errors(app.openapi_schema, API_PREFIX, PUBLIC_PATHS)
+    mark_file_downloads(app.openapi_schema)
     return app

@@ -11,10 +11,13 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import (
     Components,
     OpenAPI,
+    OpenAPIFormat,
     OpenAPIMediaType,
     OpenAPIResponse,
+    OpenAPIType,
     Operation,
     Reference,
+    Schema,
     SecurityScheme,
     Server,
     Tag,
@@ -164,3 +167,21 @@ def document_errors(openapi: OpenAPI, api_prefix: str, public_paths: frozenset[s
                     responses[status] = _error_response(_STANDARD_ERRORS[status])
             if not path.startswith(api_prefix) and "422" in responses and not operation.parameters:
                 del responses["422"]
+
+
+def mark_file_downloads(openapi: OpenAPI) -> None:
+    """Describe non-JSON success bodies (the M3U download) as binary strings.
+
+    Litestar writes ``bytes`` as a plain string; ``format: binary`` is what makes a generated client
+    hand back the raw bytes of the file rather than decode or drop them.
+    """
+    for item in (openapi.paths or {}).values():
+        for method in ("get", "post"):
+            operation: Operation | None = getattr(item, method, None)
+            for status, response in ((operation.responses or {}) if operation else {}).items():
+                if not status.startswith("2") or not isinstance(response, OpenAPIResponse):
+                    continue
+                for media_type, content in (response.content or {}).items():
+                    schema = content.schema
+                    if "json" not in media_type and isinstance(schema, Schema) and schema.type == OpenAPIType.STRING:
+                        schema.format = OpenAPIFormat.BINARY

@@ -42,7 +42,7 @@ class PlaylistController(Controller):
         media_type=PLAYLIST_MEDIA_TYPE,
         responses={
             200: ResponseSpec(
-                data_container=str,
+                data_container=bytes,
                 media_type=PLAYLIST_MEDIA_TYPE,
                 description="The M3U playlist as an attachment named {last}_{first}_{agreement}.m3u8",
                 generate_examples=False,

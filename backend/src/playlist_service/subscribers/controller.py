@@ -47,7 +47,7 @@ class UserController(Controller):
         page: PageParam = 1,
         per_page: PerPageParam = DEFAULT_PER_PAGE,
         search: SearchParam = None,
-        status: UserStatus | None = None,
+        status: Annotated[UserStatus | None, Parameter(description="Only users with this status")] = None,
         tariff_id: int | None = Parameter(default=None, ge=1),
     ) -> Envelope[Page[UserListItem]]:
         """List users, ordered by last name, first name.

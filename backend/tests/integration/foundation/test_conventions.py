@@ -8,6 +8,7 @@ import msgspec
 import pytest
 from litestar import Litestar, get, post
 from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
@@ -152,7 +153,7 @@ def _error_app(database_url: str) -> Litestar:
             yield session
 
     @get("/app-error/{name:str}")
-    async def app_error(name: str) -> None:
+    async def app_error(name: FromPath[str]) -> None:
         raise getattr(errors, name)("Something specific", details=[{"field": "x", "message": "bad"}])
 
     @post("/duplicate")

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Any, cast
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
@@ -14,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.settings import Settings
+from playlist_service.subscribers import service as service_module
 from playlist_service.subscribers.service import SubscriberService
 from playlist_service.sync.auth_sync import AuthSync
 from tests.integration.subscribers.helpers import (
@@ -256,6 +258,18 @@ async def test_search_is_case_insensitive_prefix_per_field_and_terms_are_anded(
     assert await names(auth_client, search="x_1%") == ["Sidorov Sid"]
     assert await names(auth_client, search="x%") == []  # wildcards are literal
     assert await names(auth_client, search="   ") == ["Ivanov Ivan", "Ivanov Petr", "Sidorov Sid", "Сидоров Пётр"]
+
+
+@pytest.mark.parametrize("sort_matches_up_to", [0, 5_000], ids=["walk-name-index", "filter-then-sort"])
+async def test_filtered_pages_keep_name_order_whichever_plan(
+    auth_client: Client, db: AsyncSession, monkeypatch: pytest.MonkeyPatch, sort_matches_up_to: int
+) -> None:
+    # list_page sorts small match sets after filtering and walks the name index for large ones:
+    # both must give the same pages.
+    monkeypatch.setattr(service_module, "SORT_MATCHES_UP_TO", sort_matches_up_to)
+    await seed_users(db, [(f"F{i}", f"Kim{9 - i}", f"K-{i}") for i in range(7)] + [("Zed", "Other", "O-1")])
+    pages = [await names(auth_client, search="kim", per_page=3, page=p) for p in (1, 2, 3)]
+    assert pages == [["Kim3 F6", "Kim4 F5", "Kim5 F4"], ["Kim6 F3", "Kim7 F2", "Kim8 F1"], ["Kim9 F0"]]
 
 
 async def test_list_filters_by_status_and_tariff(auth_client: Client, db: AsyncSession) -> None:

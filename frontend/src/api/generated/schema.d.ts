@@ -4275,6 +4275,7 @@ export interface operations {
                 per_page?: number;
                 /** @description Case-insensitive search text */
                 search?: string | null;
+                /** @description Only users with this status */
                 status?: components["schemas"]["UserStatus"] | null;
                 tariff_id?: number | null;
             };

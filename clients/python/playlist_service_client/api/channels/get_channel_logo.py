@@ -1,5 +1,6 @@
 from http import HTTPStatus
-from typing import Any, cast
+from io import BytesIO
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import File, Response
 
 
 def _get_kwargs(
@@ -24,9 +25,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | File | None:
     if response.status_code == 200:
-        response_200 = cast(str, response.content)
+        response_200 = File(payload=BytesIO(response.content))
+
         return response_200
 
     if response.status_code == 400:
@@ -60,7 +62,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | File]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +77,7 @@ def sync_detailed(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorEnvelope | str]:
+) -> Response[ErrorEnvelope | File]:
     """GetLogo
 
      The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
@@ -89,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | str]
+        Response[ErrorEnvelope | File]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +111,7 @@ def sync(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorEnvelope | str | None:
+) -> ErrorEnvelope | File | None:
     """GetLogo
 
      The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
@@ -123,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | str
+        ErrorEnvelope | File
     """
 
     return sync_detailed(
@@ -136,7 +140,7 @@ async def asyncio_detailed(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorEnvelope | str]:
+) -> Response[ErrorEnvelope | File]:
     """GetLogo
 
      The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
@@ -152,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | str]
+        Response[ErrorEnvelope | File]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +172,7 @@ async def asyncio(
     channel_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorEnvelope | str | None:
+) -> ErrorEnvelope | File | None:
     """GetLogo
 
      The channel's logo as an image (PNG, JPEG, GIF or WebP), for ``<img src>``.
@@ -184,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | str
+        ErrorEnvelope | File
     """
 
     return (

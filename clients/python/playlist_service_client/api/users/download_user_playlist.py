@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
@@ -7,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import File, Response
 
 
 def _get_kwargs(
@@ -24,7 +25,12 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | File | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = ErrorEnvelope.from_dict(response.json())
 
@@ -56,7 +62,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | File]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,7 +77,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorEnvelope]:
+) -> Response[ErrorEnvelope | File]:
     """Download
 
      Download the user's M3U playlist.
@@ -82,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope]
+        Response[ErrorEnvelope | File]
     """
 
     kwargs = _get_kwargs(
@@ -100,7 +108,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorEnvelope | None:
+) -> ErrorEnvelope | File | None:
     """Download
 
      Download the user's M3U playlist.
@@ -113,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope
+        ErrorEnvelope | File
     """
 
     return sync_detailed(
@@ -126,7 +134,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorEnvelope]:
+) -> Response[ErrorEnvelope | File]:
     """Download
 
      Download the user's M3U playlist.
@@ -139,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope]
+        Response[ErrorEnvelope | File]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +163,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorEnvelope | None:
+) -> ErrorEnvelope | File | None:
     """Download
 
      Download the user's M3U playlist.
@@ -168,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope
+        ErrorEnvelope | File
     """
 
     return (

@@ -125,7 +125,7 @@ def sync_detailed(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        status (None | Unset | UserStatus):
+        status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset):
 
     Raises:
@@ -171,7 +171,7 @@ def sync(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        status (None | Unset | UserStatus):
+        status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset):
 
     Raises:
@@ -212,7 +212,7 @@ async def asyncio_detailed(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        status (None | Unset | UserStatus):
+        status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset):
 
     Raises:
@@ -256,7 +256,7 @@ async def asyncio(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        status (None | Unset | UserStatus):
+        status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset):
 
     Raises:
