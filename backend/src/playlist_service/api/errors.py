@@ -69,9 +69,12 @@ def _validation_details(extra: Any) -> list[ErrorDetail]:
         if match:
             field = match.group(1) or field
             message = message[: match.start()].rstrip(" -")
-        missing = re.search(r"missing required field `([^`]+)`", message)
-        if missing:
-            field = f"{field}.{missing.group(1)}" if field else missing.group(1)
+        # A missing or unknown key is named in the message, not the path: name the field itself.
+        named = re.search(r"(?:missing required field|unknown field|^field) `([^`]+)`", message)
+        if named:
+            field = f"{field}.{named.group(1)}" if field else named.group(1)
+            if named.start() == 0:  # "field `x` must ..." from api.dto: the field is said once, in "field"
+                message = message[named.end() :].strip()
         if field is None and item.get("source") == "body":
             field = "body"
         if key == "data" and message == "'data'":  # Litestar's KeyError text for a body that is not there

@@ -63,7 +63,14 @@ async def test_wrong_type_names_the_field(client):
 async def test_unknown_field_is_refused(client):
     response = await client.post("/api/v1/auth/login", json={"username": "a", "password": "b", "admin": True})
     error = assert_error(response, 422, "VALIDATION_ERROR")
-    assert "admin" in str(error)
+    assert error["details"][0]["field"] == "admin"
+    assert error["message"] == "Invalid value for: admin"
+
+
+async def test_unknown_field_on_a_catalogue_write_is_named(auth_client):
+    response = await auth_client.post("/api/v1/tariffs", json={"name": "T", "extra": {"x": 1}})
+    error = assert_error(response, 422, "VALIDATION_ERROR")
+    assert error["details"][0]["field"] == "extra"
 
 
 async def test_empty_string_violates_the_length_limit(client):
@@ -110,6 +117,20 @@ async def test_nul_character_is_refused_not_a_server_error(auth_client, method, 
     response = await getattr(auth_client, method)(path, **kwargs)
     error = assert_error(response, 422, "VALIDATION_ERROR")
     assert "NUL" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "field"),
+    [
+        ("post", "/api/v1/groups", {"name": "News\u0000"}, "name"),
+        ("post", "/api/v1/users", {"first_name": "A", "last_name": "B\u0000", "agreement_number": "1"}, "last_name"),
+        ("post", "/api/v1/auth/login", {"username": "x", "password": "p\u0000"}, "password"),
+    ],
+)
+async def test_nul_character_in_a_body_field_names_it(auth_client, method, path, body, field):
+    error = assert_error(await getattr(auth_client, method)(path, json=body), 422, "VALIDATION_ERROR")
+    assert error["details"] == [{"field": field, "message": "must not contain a NUL character"}]
+    assert error["message"] == f"Invalid value for: {field}"
 
 
 @pytest.mark.parametrize("path", ["/api/v1/users", "/api/v1/channels", "/api/v1/lookup/channels"])
