@@ -106,7 +106,7 @@ def create_app(settings: Settings) -> Litestar:
         },
         middleware=[
             RequestIdMiddleware,
-            DefineMiddleware(AuthMiddleware, session_maker=session_maker, session_timeout=settings.session_timeout),
+            DefineMiddleware(AuthMiddleware, alchemy=alchemy, session_timeout=settings.session_timeout),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_in_query,

@@ -8,14 +8,12 @@ cookie is a second layer. API keys are not ambient credentials, so they need no 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 from litestar.types import ASGIApp, Receive, Scope, Send
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.admins import service as admin_service
 from playlist_service.admins.service import Principal
@@ -28,9 +26,9 @@ PUBLIC_PATHS = frozenset({f"{API_PREFIX}/auth/login"})
 
 
 class AuthMiddleware(AbstractAuthenticationMiddleware):
-    def __init__(self, app: ASGIApp, *, session_maker: Callable[[], AsyncSession], session_timeout: int) -> None:
+    def __init__(self, app: ASGIApp, *, alchemy: SQLAlchemyAsyncConfig, session_timeout: int) -> None:
         super().__init__(app, scopes=None)
-        self.session_maker = session_maker
+        self.alchemy = alchemy
         self.session_timeout = session_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -43,18 +41,20 @@ class AuthMiddleware(AbstractAuthenticationMiddleware):
     async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:  # type: ignore[type-arg]
         method = connection.scope.get("method", "GET")
         authorization = connection.headers.get("authorization", "")
-        async with self.session_maker() as db:
-            if authorization.lower().startswith("bearer "):
-                principal = await admin_service.resolve_api_key(db, authorization[7:].strip())
-                if principal is None:
-                    raise NotAuthorizedException("Invalid or revoked API key")
-                if principal.read_only and method not in SAFE_METHODS:
-                    raise PermissionDeniedException("This API key is read-only")
-                return AuthenticationResult(user=principal, auth=principal)
-            token = connection.cookies.get(SESSION_COOKIE)
-            principal = None
-            if token:
-                principal = await admin_service.resolve_session(db, token, session_timeout=self.session_timeout)
+        # The request's own session (the one handlers get as ``db_session``; the plugin's
+        # before-send hook commits or rolls it back and closes it): one connection per request.
+        db = self.alchemy.provide_session(connection.app.state, connection.scope)
+        if authorization.lower().startswith("bearer "):
+            principal = await admin_service.resolve_api_key(db, authorization[7:].strip())
+            if principal is None:
+                raise NotAuthorizedException("Invalid or revoked API key")
+            if principal.read_only and method not in SAFE_METHODS:
+                raise PermissionDeniedException("This API key is read-only")
+            return AuthenticationResult(user=principal, auth=principal)
+        token = connection.cookies.get(SESSION_COOKIE)
+        principal = None
+        if token:
+            principal = await admin_service.resolve_session(db, token, session_timeout=self.session_timeout)
         if principal is None:
             raise NotAuthorizedException("Authentication required: please sign in")
         if method not in SAFE_METHODS and not admin_service.csrf_matches(

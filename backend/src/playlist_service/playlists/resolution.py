@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, func, select, union
+from sqlalchemy import BindParameter, Integer, Select, bindparam, func, select, union
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,6 +39,7 @@ from playlist_service.playlists.m3u import PlaylistEntry
 __all__ = [
     "ResolvedChannel",
     "allowed_streams_for_users",
+    "allowed_streams_query",
     "playable_entries",
     "resolve_channels",
 ]
@@ -146,9 +147,9 @@ async def playable_entries(db: AsyncSession, user_id: int) -> list[PlaylistEntry
     return [PlaylistEntry(*row[4:]) for row in rows]
 
 
-def _allowed_streams_query() -> Select[Any]:
-    """(user_id, sorted playable stream names) for every user in ``:stream_user_ids`` holding one."""
-    ids = bindparam("stream_user_ids", type_=ARRAY(Integer))
+def allowed_streams_query(ids: BindParameter[Any]) -> Select[Any]:
+    """(user_id, sorted playable stream names) for every user in ``ids`` (an int array parameter)
+    holding at least one playable channel."""
     direct = select(user_channels.c.user_id, user_channels.c.channel_id).where(user_channels.c.user_id == func.any(ids))
     by_package = (
         select(user_packages.c.user_id, package_channels.c.channel_id)
@@ -163,7 +164,7 @@ def _allowed_streams_query() -> Select[Any]:
     )
     pairs = union(direct, by_package, by_tariff).subquery("pairs")
     return (
-        select(pairs.c.user_id, func.array_agg(Channel.stream_name.distinct()))  # DISTINCT sorts too
+        select(pairs.c.user_id, func.array_agg(Channel.stream_name.distinct()).label("streams"))  # DISTINCT sorts
         .join(Channel, Channel.id == pairs.c.channel_id)
         .where(Channel.sync_status == SyncStatus.SYNCED)
         .group_by(pairs.c.user_id)
@@ -171,7 +172,7 @@ def _allowed_streams_query() -> Select[Any]:
 
 
 # Built once: constructing the statement cost more Python time than running it (one push per create).
-_ALLOWED_STREAMS = _allowed_streams_query()
+_ALLOWED_STREAMS = allowed_streams_query(bindparam("stream_user_ids", type_=ARRAY(Integer)))
 
 
 async def allowed_streams_for_users(db: AsyncSession, user_ids: Sequence[int]) -> dict[int, list[str]]:

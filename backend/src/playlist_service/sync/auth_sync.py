@@ -77,7 +77,7 @@ from playlist_service.integrations.auth_service import (
     AuthTokenPatch,
     TokenAlreadyExistsError,
 )
-from playlist_service.playlists.resolution import allowed_streams_for_users
+from playlist_service.playlists.resolution import allowed_streams_for_users, allowed_streams_query
 from playlist_service.settings import Settings
 
 __all__ = [
@@ -335,8 +335,19 @@ _SNAPSHOT_COLUMNS = (
 )
 
 
+def _load_statement() -> Any:
+    """The users' columns and their playable stream names (NULL for none), in one statement."""
+    ids = bindparam("snapshot_ids", type_=ARRAY(Integer))
+    streams = allowed_streams_query(ids).subquery("streams")
+    return (
+        select(*_SNAPSHOT_COLUMNS, streams.c.streams)
+        .outerjoin(streams, streams.c.user_id == _users.c.id)
+        .where(_users.c.id == func.any(ids))
+    )
+
+
 # Built once (their construction cost more Python time than running them, with one push per create).
-_LOAD = select(*_SNAPSHOT_COLUMNS).where(_users.c.id == func.any(bindparam("snapshot_ids", type_=ARRAY(Integer))))
+_LOAD = _load_statement()
 
 
 def _record_statement() -> Any:
@@ -439,6 +450,9 @@ class AuthSync:
         return results
 
     async def _lock_one(self, session: AsyncSession, user_id: int) -> list[int]:
+        # Usually free (one statement); else wait for the other push, for at most lock_wait.
+        if await self._try_lock(session, [user_id]):
+            return [user_id]
         await session.execute(text(f"SET LOCAL lock_timeout = '{int(self.lock_wait * 1000)}ms'"))
         try:
             await session.execute(select(func.pg_advisory_xact_lock(LOCK_CLASS, user_id)))
@@ -480,13 +494,12 @@ class AuthSync:
 
     async def _load(self, session: AsyncSession, user_ids: Sequence[int]) -> list[Snapshot]:
         rows = (await session.execute(_LOAD, {"snapshot_ids": list(user_ids)})).all()
-        streams = await allowed_streams_for_users(session, [r.id for r in rows])
         return [
             Snapshot(
                 user_id=r.id,
                 seq=r.auth_sync_seq,
                 attempts=r.auth_sync_attempts,
-                desired=desired_state(r, streams[r.id]),
+                desired=desired_state(r, r.streams or []),
                 pointer=Pointer(r.auth_token_id, r.auth_token, r.auth_user_id),
             )
             for r in rows
