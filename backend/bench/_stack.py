@@ -116,10 +116,14 @@ def app_env(database_url: str, auth_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def app_server(env: dict[str, str]) -> contextlib.AbstractContextManager[str]:
+WORKERS = int(os.environ.get("BENCH_WORKERS") or os.cpu_count() or 1)
+"""uvicorn worker processes for the throughput figures: one per core, as a deployment would run."""
+
+
+def app_server(env: dict[str, str], *, workers: int = 1) -> contextlib.AbstractContextManager[str]:
     port = free_port()
     args = ["-m", "uvicorn", "playlist_service.asgi:app", "--port", str(port), "--log-level", "warning"]
-    args += ["--no-access-log"]
+    args += ["--no-access-log", "--workers", str(workers)]
     return process(args, f"http://127.0.0.1:{port}", "/health", env)
 
 

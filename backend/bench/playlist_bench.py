@@ -4,7 +4,8 @@ channels, overlapping), served by ``GET /api/v1/users/{id}/playlist``.
 * server-side time per request: in-process, calling the ASGI app directly (no client, no network):
   session check, resolution query, rendering, response body; sequential requests. (Litestar's test
   client would add its own httpx work on the 0.7 MB body, in the same process, to the figure.)
-* throughput: the app under uvicorn in its own process, 8 concurrent clients over real loopback HTTP.
+* throughput: the app under uvicorn in its own process(es), 8 concurrent clients over real loopback
+  HTTP; once with one worker process and once with one per core (``BENCH_WORKERS``), as deployed.
 
 Targets: ≤ 10 ms per request, ≥ 100 requests/s. Logos are 120-character data URIs (a real line-up
 with large inline logos moves more bytes; the time then grows with the document).
@@ -21,7 +22,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bench._stack import admin_session, app_env, app_server, auth_simulator, database, signed_in, summary_ms
+from bench._stack import WORKERS, admin_session, app_env, app_server, auth_simulator, database, signed_in, summary_ms
 from playlist_service.app import create_app
 from playlist_service.settings import Settings
 
@@ -155,22 +156,27 @@ def run() -> dict[str, Any]:
         env = app_env(url, auth_url)
         server = asyncio.run(_in_process(env, user_id, session))
         with app_server(env) as base_url:
+            single = asyncio.run(_over_http(base_url, user_id, session))
+        with app_server(env, workers=WORKERS) as base_url:
             http = asyncio.run(_over_http(base_url, user_id, session))
     results = {
         "channels": server["channels"],
         "playlist_bytes": server["bytes"],
         "server_ms_median": server["median_ms"],
         "server_ms_p95": server["p95_ms"],
+        "workers": WORKERS,
         **http,
+        "one_worker_requests_per_second": single["requests_per_second"],
     }
     print(f"playlist of {results['channels']:,} channels ({results['playlist_bytes']:,} bytes)")
     print(
         f"  server-side (direct ASGI call): median {results['server_ms_median']} ms, p95 {results['server_ms_p95']} ms"
     )
     print(
-        f"  {CONCURRENCY} clients over HTTP: {results['requests_per_second']} req/s, "
+        f"  {CONCURRENCY} clients over HTTP, {WORKERS} workers: {results['requests_per_second']} req/s, "
         f"median {results['http_median_ms']} ms, p95 {results['http_p95_ms']} ms"
     )
+    print(f"  {CONCURRENCY} clients over HTTP, 1 worker: {results['one_worker_requests_per_second']} req/s")
     ok_ms = results["server_ms_median"] <= TARGETS["server_ms_median"]
     ok_rps = results["requests_per_second"] >= TARGETS["requests_per_second"]
     print(f"target <= 10 ms: {'ok' if ok_ms else 'OVER TARGET'}")
