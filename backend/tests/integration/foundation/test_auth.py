@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -249,24 +248,6 @@ async def test_success_clears_only_this_clients_failures(client, admin, db: Asyn
     assert (await login(client, "admin", admin["password"])).status_code == 200
     rows = (await db.execute(text("SELECT client_ip FROM login_attempts WHERE username = 'admin'"))).scalars().all()
     assert rows == ["198.51.100.7"] * 3
-
-
-@pytest.mark.parametrize("same_username", [True, False], ids=["one-username", "many-usernames"])
-async def test_parallel_wrong_passwords_do_not_get_past_the_limit(
-    client, admin, db: AsyncSession, settings, same_username
-):
-    attempts = 40
-    limit = settings.login_max_failures if same_username else settings.login_max_failures_per_client
-    assert limit < attempts
-    responses = await asyncio.gather(
-        *(login(client, "admin" if same_username else f"user{i}", "wrong") for i in range(attempts))
-    )
-    statuses = sorted(r.status_code for r in responses)
-    assert set(statuses) == {401, 429}, statuses
-    assert statuses.count(401) <= limit
-    # Every password check that ran is on record; refused attempts are not.
-    recorded = (await db.execute(text("SELECT count(*) FROM login_attempts"))).scalar_one()
-    assert recorded == statuses.count(401)
 
 
 @pytest.mark.parametrize(
