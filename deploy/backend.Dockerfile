@@ -35,9 +35,12 @@ ENV PATH="/app/.venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1
 USER app
 EXPOSE 8080
+# Ready = the database answers (a live process that cannot reach PostgreSQL is not healthy).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8080/health/live', timeout=2).status == 200 else 1)"]
+    CMD ["python", "-c", "import os, sys, urllib.request; port = os.environ.get('API_PORT') or '8080'; sys.exit(0 if urllib.request.urlopen(f'http://127.0.0.1:{port}/health/ready', timeout=2).status == 200 else 1)"]
 # Migrations are not run here: compose's `migrate` service runs `alembic upgrade head` first.
-# --proxy-headers with * trusts X-Forwarded-For/Proto from nginx; the backend is not published
-# outside the compose network, so only nginx can reach it.
-CMD ["uvicorn", "playlist_service.asgi:app", "--host", "0.0.0.0", "--port", "8080", "--proxy-headers", "--forwarded-allow-ips=*", "--no-server-header"]
+# `playlist-service serve` (backend/src/playlist_service/cli.py) starts uvicorn from the settings:
+# API_HOST:API_PORT (0.0.0.0:8080), API_WORKERS, and TRUSTED_PROXIES, the only peers whose
+# X-Forwarded-For is believed (compose sets nginx's network; never *). The same command-line tool
+# creates admins: docker compose exec backend playlist-service create-admin alice
+CMD ["playlist-service", "serve"]

@@ -146,7 +146,7 @@ async def admin_session(engine: AsyncEngine) -> tuple[str, str]:
                 "INSERT INTO admin_sessions (id_hash, admin_id, csrf_token, expires_at) "
                 "VALUES (:h, :a, :c, now() + interval '1 day')"
             ),
-            {"h": digest(token), "a": admin_id, "c": csrf},
+            {"h": digest(token, SECRET), "a": admin_id, "c": csrf},
         )
     return token, csrf
 

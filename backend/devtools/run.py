@@ -2,8 +2,8 @@
 
 Starts the embedded PostgreSQL (data in ``.data/`` at the repo root, kept between runs), applies
 migrations, creates a development admin when none exists (login saved in ``.data/dev-admin.txt``),
-starts the Flussonic and Auth Service simulators, the backend (uvicorn) and the built SPA behind a
-small proxy, then prints the URL and the login. Ctrl-C or SIGTERM stops everything it started.
+starts the Flussonic and Auth Service simulators, the backend (``playlist-service serve``) and the
+built SPA behind a small proxy, then prints the URL and the login. Ctrl-C or SIGTERM stops everything it started.
 
 Real services instead of the local ones: set DATABASE_URL, FLUSSONIC_URL + FLUSSONIC_API_KEY,
 AUTH_SERVICE_URL + AUTH_SERVICE_API_KEY (spec §4). Every flag also has a RUN_* variable.

@@ -102,10 +102,12 @@ class SpaServer:
         headers = [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP and k.lower() != "content-length"]
         host = next((v for k, v in headers if k.lower() == "host"), "")
         client_ip = scope["client"][0] if scope.get("client") else ""
-        forwarded = next((v for k, v in headers if k.lower() == "x-forwarded-for"), "")
-        headers = [(k, v) for k, v in headers if k.lower() not in {"x-forwarded-for", "x-real-ip"}]
+        # Replaced, never appended to, as deploy/nginx.conf does: the backend must not believe
+        # an address the client wrote itself.
+        forwarding = {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-real-ip"}
+        headers = [(k, v) for k, v in headers if k.lower() not in forwarding]
         headers += [
-            ("x-forwarded-for", f"{forwarded}, {client_ip}" if forwarded else client_ip),
+            ("x-forwarded-for", client_ip),
             ("x-forwarded-proto", scope.get("scheme", "http")),
             ("x-forwarded-host", host),
             ("x-real-ip", client_ip),

@@ -447,8 +447,8 @@ class Stack:
         backend_env.setdefault("SECRET_KEY", _persistent_secret(cfg.data_dir / "dev-secret-key"))
         api_port = self._port(cfg.api_port, "backend")
         backend_env.update(API_HOST=host, API_PORT=str(api_port))
-        uvicorn = [python, "-m", "uvicorn", "playlist_service.asgi:app", "--host", host, "--port", str(api_port)]
-        child = self.children.spawn("backend", [*uvicorn, "--no-server-header"], env=backend_env)
+        # The production entry point: listens where API_HOST/API_PORT say, trusts TRUSTED_PROXIES.
+        child = self.children.spawn("backend", [python, "-m", "playlist_service.cli", "serve"], env=backend_env)
         self.api_url = f"http://{host}:{api_port}"
         pending.append((child, http_ok(f"{self.api_url}/health/ready")))
 

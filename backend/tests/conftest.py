@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -217,12 +218,40 @@ async def auth_client(
             "INSERT INTO admin_sessions (id_hash, admin_id, csrf_token, expires_at) "
             "VALUES (:h, :a, :c, now() + make_interval(secs => :t))"
         ),
-        {"h": digest(token), "a": admin["id"], "c": csrf, "t": settings.session_timeout},
+        {"h": digest(token, settings.secret_key), "a": admin["id"], "c": csrf, "t": settings.session_timeout},
     )
     await db.commit()
     client.cookies.set("session_id", token, domain="testserver.local")
     client.headers["X-CSRF-Token"] = csrf
     return client
+
+
+class LogCapture(logging.Handler):
+    """Records of the ``playlist_service`` loggers, formatted as an operator's log shows them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.format(record) for record in self.records)
+
+
+@pytest.fixture
+def app_log() -> Iterator[LogCapture]:
+    """What the app logs. Not caplog: a second app's start-up reconfigures the root logger's handlers."""
+    capture = LogCapture()
+    logger = logging.getLogger("playlist_service")
+    logger.addHandler(capture)
+    try:
+        yield capture
+    finally:
+        logger.removeHandler(capture)
 
 
 class QueryCounter:

@@ -1,4 +1,4 @@
-"""The backend as a real server process (uvicorn, like production) for tests that need a URL.
+"""The backend as a real server process (``playlist-service serve``, as in production) for tests that need a URL.
 
 A separate process rather than a second ``create_app`` in the test process: two app instances in
 one process disturb the session-scoped ``app`` fixture's connection pool.
@@ -24,9 +24,10 @@ BACKEND = Path(__file__).resolve().parents[1]
 
 @contextmanager
 def live_backend(env: dict[str, str], *, timeout: float = 60.0) -> Iterator[str]:
-    """Serve ``playlist_service.asgi:app`` with ``env`` (the spec's variables); yields its base URL."""
+    """``playlist-service serve`` with ``env`` (the spec's variables) on a free port; yields its base URL."""
     port = free_port()
-    argv = [sys.executable, "-m", "uvicorn", "playlist_service.asgi:app", "--host", "127.0.0.1", "--port", str(port)]
+    argv = [sys.executable, "-m", "playlist_service.cli", "serve"]
+    env = {**env, "API_HOST": "127.0.0.1", "API_PORT": str(port)}
     url = f"http://127.0.0.1:{port}"
     # Output to a file, not a pipe: nobody reads it while the tests run.
     with tempfile.TemporaryFile() as log:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
-from litestar import Litestar, Router
+from litestar import Litestar, Request, Router
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
@@ -15,6 +16,7 @@ from litestar.types import ControllerRouterHandler
 
 from playlist_service.admins.controller import AuthController
 from playlist_service.api.auth import API_PREFIX, PUBLIC_PATHS, AuthMiddleware
+from playlist_service.api.content_type import require_json_content_type
 from playlist_service.api.errors import EXCEPTION_HANDLERS, refuse_nul_in_query
 from playlist_service.api.openapi import document_errors, mark_file_downloads, openapi_config, tidy_schema_names
 from playlist_service.api.request_id import RequestIdMiddleware
@@ -71,6 +73,11 @@ def provide_auth_sync(state: State) -> AuthSync:
     return sync
 
 
+async def before_request(request: Request[Any, Any, Any]) -> None:
+    require_json_content_type(request)
+    await refuse_nul_in_query(request)
+
+
 def create_app(settings: Settings) -> Litestar:
     configure_logging(settings.log_level)
     alchemy = make_alchemy_config(settings)
@@ -106,10 +113,10 @@ def create_app(settings: Settings) -> Litestar:
         },
         middleware=[
             RequestIdMiddleware,
-            DefineMiddleware(AuthMiddleware, alchemy=alchemy, session_timeout=settings.session_timeout),
+            DefineMiddleware(AuthMiddleware, alchemy=alchemy, settings=settings),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
-        before_request=refuse_nul_in_query,
+        before_request=before_request,
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
         lifespan=[lifespan],

@@ -1,4 +1,4 @@
-"""Command line: ``playlist-service create-admin | export-openapi``."""
+"""Command line: ``playlist-service serve | create-admin | export-openapi``."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def _read_password(args: argparse.Namespace) -> str:
 async def _create_admin(database_url: str, username: str, password: str, reset: bool) -> str:
     from playlist_service.admins.service import create_or_reset_admin
 
-    engine = create_async_engine(database_url)
+    engine = create_async_engine(database_url, hide_parameters=True)
     try:
         async with async_sessionmaker(engine, expire_on_commit=False)() as db:
             return await create_or_reset_admin(db, username, password, reset=reset)
@@ -95,9 +95,37 @@ def create_admin(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve() -> int:
+    """uvicorn as configured by the settings: API_HOST, API_PORT, API_WORKERS, TRUSTED_PROXIES."""
+    import uvicorn
+
+    from playlist_service.settings import Settings, SettingsError
+
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return 2
+    # Several workers are safe: sessions, login throttling, locks and the sync queue are in PostgreSQL.
+    uvicorn.run(
+        "playlist_service.asgi:app",
+        host=settings.api_host,
+        port=settings.api_port,
+        workers=settings.api_workers,
+        # X-Forwarded-For/-Proto are believed only from these peers (nginx), never from anyone.
+        proxy_headers=True,
+        forwarded_allow_ips=list(settings.trusted_proxies),
+        server_header=False,
+        log_level=settings.log_level.lower(),
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="playlist-service")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("serve", help="run the API server (uvicorn) as the settings say")
 
     admin = sub.add_parser("create-admin", help="create an admin, or reset one's password")
     admin.add_argument("username", nargs="?", help="prompted for when omitted")
@@ -110,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", type=Path, help="file to write (stdout when omitted)")
 
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        return serve()
     if args.command == "create-admin":
         return create_admin(args)
     return export_openapi(args.output)

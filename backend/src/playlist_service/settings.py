@@ -7,6 +7,7 @@ that into one clear line and a non-zero exit.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -102,6 +103,21 @@ class _Reader:
             raise SettingsError(f"{name}={value!r} must be one of: {', '.join(choices)}")
         return value.lower()
 
+    def networks(self, name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        """Comma-separated IP addresses or CIDR networks (``*`` is refused: it trusts every peer)."""
+        value = self.raw(name)
+        if value is None:
+            return default
+        items = tuple(item.strip() for item in value.split(",") if item.strip())
+        for item in items:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise SettingsError(
+                    f"{name}: {item!r} is not an IP address or network (list the proxies' addresses; '*' is refused)"
+                ) from None
+        return items
+
     def url(self, name: str, default: str | None = None) -> str:
         value = self.raw(name) or default
         if value is None:
@@ -111,10 +127,21 @@ class _Reader:
         return value.rstrip("/")
 
 
+def _secret(value: str, name: str) -> str:
+    if value.lower() in _PLACEHOLDER_SECRETS or len(value) < _MIN_SECRET_LENGTH:
+        raise SettingsError(
+            f"{name} must be a random value of at least {_MIN_SECRET_LENGTH} characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+        )
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     # Database (spec §4)
     database_url: str
+    # Keys the HMAC digests of session ids and API keys (admins/service.py digest); the previous key
+    # is still accepted during a rotation and rows found with it are re-keyed.
     secret_key: str = field(repr=False)
     flussonic_url: str
     flussonic_api_key: str | None = field(repr=False)
@@ -127,11 +154,21 @@ class Settings:
     session_timeout: int = 86400
     api_host: str = "0.0.0.0"  # noqa: S104 - spec default: the container listens on every interface
     api_port: int = 8080
+    api_workers: int = 1
+    # Peers whose X-Forwarded-For / X-Forwarded-Proto uvicorn believes (nginx); nobody else's.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
+    secret_key_previous: str | None = field(default=None, repr=False)
 
     # Admin sessions and login
     session_cookie_secure: bool = False
     session_cookie_samesite: Literal["lax", "strict"] = "lax"
+    # However active, a session ends this long after its login.
+    session_max_lifetime: int = 7 * 86400
+    # Failures per (username, client address) pair; per username from anywhere and per client
+    # address over any usernames the ceilings are higher (a stranger cannot lock an admin out).
     login_max_failures: int = 5
+    login_max_failures_per_username: int = 50
+    login_max_failures_per_client: int = 20
     login_window_seconds: int = 900
     max_request_body_bytes: int = 2 * 1024 * 1024
 
@@ -160,6 +197,11 @@ class Settings:
 
     log_level: str = "INFO"
 
+    @property
+    def digest_keys(self) -> tuple[str, ...]:
+        """SECRET_KEY first, then SECRET_KEY_PREVIOUS when a rotation is under way."""
+        return (self.secret_key, self.secret_key_previous) if self.secret_key_previous else (self.secret_key,)
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, env_file: Path | None = None) -> Settings:
         """Read settings; process environment wins over ``env_file`` (default ``./.env`` if present)."""
@@ -176,12 +218,9 @@ class Settings:
         if database_url.startswith(("postgresql://", "postgres://")):
             database_url = "postgresql+asyncpg://" + database_url.split("://", 1)[1]
 
-        secret_key = r.required("SECRET_KEY")
-        if secret_key.lower() in _PLACEHOLDER_SECRETS or len(secret_key) < _MIN_SECRET_LENGTH:
-            raise SettingsError(
-                f"SECRET_KEY must be a random value of at least {_MIN_SECRET_LENGTH} characters "
-                "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))')"
-            )
+        secret_key = _secret(r.required("SECRET_KEY"), "SECRET_KEY")
+        previous = r.optional("SECRET_KEY_PREVIOUS")
+        secret_key_previous = _secret(previous, "SECRET_KEY_PREVIOUS") if previous else None
 
         flussonic_url = r.url("FLUSSONIC_URL")
         flussonic_api_key = r.optional("FLUSSONIC_API_KEY")
@@ -196,6 +235,13 @@ class Settings:
         samesite = r.choice("SESSION_COOKIE_SAMESITE", "lax", ("lax", "strict"))
         api_format = r.choice("FLUSSONIC_API_FORMAT", "auto", ("auto", "v3", "legacy"))
         time_format = r.choice("AUTH_SERVICE_TIME_FORMAT", "z", ("z", "naive"))
+        session_timeout = r.integer("SESSION_TIMEOUT", 86400, minimum=60)
+        max_lifetime = r.integer("SESSION_MAX_LIFETIME", 7 * 86400, minimum=60)
+        if max_lifetime < session_timeout:
+            raise SettingsError(
+                f"SESSION_MAX_LIFETIME={max_lifetime} must be at least SESSION_TIMEOUT={session_timeout}"
+            )
+        max_failures = r.integer("LOGIN_MAX_FAILURES", 5, minimum=1)
         guard = r.number("SYNC_ORPHAN_GUARD_RATIO", 0.5)
         if guard > 1:
             raise SettingsError(f"SYNC_ORPHAN_GUARD_RATIO={guard} must be between 0 and 1")
@@ -206,17 +252,25 @@ class Settings:
             db_max_overflow=r.integer("DB_MAX_OVERFLOW", 10),
             db_pool_timeout=r.integer("DB_POOL_TIMEOUT", 30, minimum=1),
             db_echo=r.boolean("DB_ECHO", False),
-            session_timeout=r.integer("SESSION_TIMEOUT", 86400, minimum=60),
+            session_timeout=session_timeout,
+            session_max_lifetime=max_lifetime,
             secret_key=secret_key,
+            secret_key_previous=secret_key_previous,
             flussonic_url=flussonic_url,
             flussonic_api_key=flussonic_api_key,
             auth_service_url=r.url("AUTH_SERVICE_URL"),
             auth_service_api_key=r.required("AUTH_SERVICE_API_KEY"),
             api_host=r.text("API_HOST", "0.0.0.0"),  # noqa: S104
             api_port=r.integer("API_PORT", 8080, minimum=1),
+            api_workers=r.integer("API_WORKERS", 1, minimum=1),
+            trusted_proxies=r.networks("TRUSTED_PROXIES", ("127.0.0.1", "::1")),
             session_cookie_secure=r.boolean("SESSION_COOKIE_SECURE", False),
             session_cookie_samesite="strict" if samesite == "strict" else "lax",
-            login_max_failures=r.integer("LOGIN_MAX_FAILURES", 5, minimum=1),
+            login_max_failures=max_failures,
+            login_max_failures_per_username=r.integer(
+                "LOGIN_MAX_FAILURES_PER_USERNAME", max_failures * 10, minimum=max_failures
+            ),
+            login_max_failures_per_client=r.integer("LOGIN_MAX_FAILURES_PER_CLIENT", max_failures * 4, minimum=1),
             login_window_seconds=r.integer("LOGIN_WINDOW_SECONDS", 900, minimum=1),
             max_request_body_bytes=r.integer("MAX_REQUEST_BODY_BYTES", 2 * 1024 * 1024, minimum=1024),
             flussonic_login=flussonic_login,

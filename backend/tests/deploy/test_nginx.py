@@ -7,7 +7,9 @@ nginx-light); without it this test fails rather than skips.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -21,6 +23,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.stack import free_port
+from playlist_service.api import request_id
 from tests.live_backend import backend_env, live_backend
 
 REPO = Path(__file__).resolve().parents[3]
@@ -55,12 +58,13 @@ def nginx_binary() -> str:
     return found
 
 
-def render(conf: str, *, upstream: str, port: int, root: Path) -> str:
-    """What the nginx image's envsubst does, plus local listen address and document root."""
+def render(conf: str, *, upstream: str, port: int, root: Path, access_log: Path) -> str:
+    """What the nginx image's envsubst does, plus local listen address, document root and log."""
     replacements = {
         "${BACKEND_UPSTREAM}": upstream,
         "listen 80;": f"listen 127.0.0.1:{port};",
         "root /usr/share/nginx/html;": f"root {root};",
+        "access_log /var/log/nginx/access.log playlist;": f"access_log {access_log} playlist;",
     }
     for old, new in replacements.items():
         assert conf.count(old) == 1, f"deploy/nginx.conf no longer has exactly one {old!r}"
@@ -86,15 +90,21 @@ def backend_url(database_url: str, flussonic_server: tuple[str, Any], auth_serve
 
 
 @pytest.fixture(scope="module")
-def nginx(dist: Path, backend_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def nginx_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("nginx")
+
+
+@pytest.fixture(scope="module")
+def nginx(dist: Path, backend_url: str, nginx_dir: Path) -> Iterator[str]:
     binary = nginx_binary()
-    tmp = tmp_path_factory.mktemp("nginx")
+    tmp = nginx_dir
     port = free_port()
     conf = render(
         (REPO / "deploy" / "nginx.conf").read_text(),
         upstream=backend_url.removeprefix("http://"),
         port=port,
         root=dist,
+        access_log=tmp / "playlist-access.log",
     )
     (tmp / "default.conf").write_text(conf)
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp))
@@ -197,12 +207,13 @@ async def test_login_through_nginx_keeps_the_session_and_the_client_address(
     wrong = web.post(
         "/api/v1/auth/login",
         json={"username": "admin", "password": "wrong"},
-        headers={"X-Forwarded-For": "203.0.113.7"},
+        headers={"X-Forwarded-For": "203.0.113.7", "X-Real-IP": "203.0.113.8"},
     )
     assert wrong.status_code == 401
-    # The backend saw the original client (X-Forwarded-For through nginx), not nginx's address.
+    # The address nginx saw (this test, on the loopback), not the one the client wrote: a client that
+    # could choose its address would get a fresh login throttle per request.
     recorded = (await db.execute(text("SELECT client_ip FROM login_attempts"))).scalars().all()
-    assert recorded == ["203.0.113.7"]
+    assert recorded == ["127.0.0.1"]
 
     response = web.post("/api/v1/auth/login", json={"username": "admin", "password": admin["password"]})
     assert response.status_code == 200, response.text
@@ -212,13 +223,70 @@ async def test_login_through_nginx_keeps_the_session_and_the_client_address(
     assert me.json()["data"]["admin"]["username"] == "admin"
 
 
-def test_request_id_is_passed_through(web: httpx.Client) -> None:
-    response = web.get("/api/v1/auth/me", headers={"X-Request-ID": "trace-abc-12345"})
+async def test_the_backend_believes_x_forwarded_for_from_its_trusted_proxy(
+    backend_url: str, admin: dict[str, Any], db: AsyncSession
+) -> None:
+    # TRUSTED_PROXIES defaults to the loopback: what nginx sets there is the client's address.
+    response = httpx.post(
+        backend_url + "/api/v1/auth/login",
+        json={"username": "admin", "password": "wrong"},
+        headers={"X-Forwarded-For": "198.51.100.23"},
+    )
+    assert response.status_code == 401
+    assert (await db.execute(text("SELECT client_ip FROM login_attempts"))).scalars().all() == ["198.51.100.23"]
+
+
+def test_forwarded_headers_are_set_not_appended() -> None:
+    conf = (REPO / "deploy" / "nginx.conf").read_text()
+    assert "$proxy_add_x_forwarded_for" not in conf
+    assert "$http_x_forwarded_proto" not in conf
+    assert conf.count("proxy_set_header X-Forwarded-For $remote_addr;") == 2
+    assert conf.count("proxy_set_header X-Forwarded-Proto $scheme;") == 2
+
+
+def logged_request_id(log: Path, path: str) -> str:
+    """The rid= of the last access-log line for ``path`` (nginx writes it as the request ends)."""
+    deadline = time.monotonic() + 5
+    while True:
+        lines = [line for line in log.read_text().splitlines() if f" {path} " in line] if log.exists() else []
+        if lines:
+            return lines[-1].rsplit("rid=", 1)[1]
+        assert time.monotonic() < deadline, f"no access-log line for {path}"
+        time.sleep(0.05)
+
+
+def test_request_id_is_passed_through(web: httpx.Client, nginx_dir: Path) -> None:
+    response = web.get("/api/v1/auth/me?case=valid", headers={"X-Request-ID": "trace-abc-12345"})
     assert response.status_code == 401
     assert response.headers["x-request-id"] == "trace-abc-12345"
     assert response.json()["error"]["request_id"] == "trace-abc-12345"
+    assert logged_request_id(nginx_dir / "playlist-access.log", "/api/v1/auth/me?case=valid") == "trace-abc-12345"
     generated = web.get("/api/v1/auth/me").headers["x-request-id"]
     assert len(generated) >= 16
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["short", "x" * 65, "has space-12345", 'a","injected":"yes', "trace/../12345678", "trace-abc-12345\u00e9"],
+)
+def test_an_unsafe_request_id_is_replaced_by_one_both_logs_share(
+    web: httpx.Client, nginx_dir: Path, given: str
+) -> None:
+    path = f"/api/v1/auth/me?case={hashlib.sha256(given.encode()).hexdigest()[:12]}"
+    response = web.get(path, headers={"X-Request-ID": given.encode()})
+    assert response.status_code == 401
+    request_id = response.headers["x-request-id"]
+    assert request_id != given
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id), request_id  # nginx's $request_id
+    assert response.json()["error"]["request_id"] == request_id
+    assert logged_request_id(nginx_dir / "playlist-access.log", path) == request_id
+
+
+def test_nginx_and_the_backend_accept_the_same_request_ids() -> None:
+    conf = (REPO / "deploy" / "nginx.conf").read_text()
+    mapped = re.search(r'map \$http_x_request_id \$playlist_request_id \{\s*"~(?P<pattern>[^"]+)"', conf)
+    assert mapped is not None
+    assert mapped.group("pattern") == request_id._VALID.pattern
 
 
 def test_api_json_is_gzipped(web: httpx.Client) -> None:
@@ -234,14 +302,21 @@ def test_docs_pages_may_load_their_script_from_jsdelivr(web: httpx.Client) -> No
     assert "cdn.jsdelivr.net" not in web.get("/").headers["content-security-policy"]
 
 
-def test_oversized_body_is_refused_by_nginx_with_the_error_envelope(web: httpx.Client) -> None:
+@pytest.mark.parametrize("given", [None, "trace-abc-12345", '","code":"OK","x":"'])
+def test_oversized_body_is_refused_by_nginx_with_the_error_envelope(web: httpx.Client, given: str | None) -> None:
     body = b'{"username": "' + b"x" * (3 * 1024 * 1024) + b'", "password": "p"}'
-    response = web.post("/api/v1/auth/login", content=body, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json", **({"X-Request-ID": given} if given else {})}
+    response = web.post("/api/v1/auth/login", content=body, headers=headers)
     assert response.status_code == 413
     assert response.headers["content-type"].startswith("application/json")
-    envelope = json.loads(response.content)
+    envelope = json.loads(response.content)  # valid JSON whatever the client sent as its request id
     assert envelope["success"] is False
+    assert set(envelope["error"]) == {"code", "message", "request_id"}
     assert envelope["error"]["code"] == "PAYLOAD_TOO_LARGE"
+    if given == "trace-abc-12345":
+        assert envelope["error"]["request_id"] == given
+    else:
+        assert re.fullmatch(r"[0-9a-f]{32}", envelope["error"]["request_id"])
 
 
 def test_a_body_just_under_the_limit_reaches_the_backend(web: httpx.Client) -> None:

@@ -59,12 +59,43 @@ def test_missing_required_variable_is_named(name):
         ("FLUSSONIC_API_FORMAT", "v9"),
         ("SECRET_KEY", "your-secret-key-here"),
         ("SECRET_KEY", "short"),
+        ("SECRET_KEY_PREVIOUS", "change-me"),
         ("DATABASE_URL", "mysql://x"),
+        ("API_WORKERS", "0"),
+        ("TRUSTED_PROXIES", "*"),
+        ("TRUSTED_PROXIES", "127.0.0.1, nginx"),
+        ("SESSION_MAX_LIFETIME", "3600"),  # shorter than SESSION_TIMEOUT (86400)
+        ("LOGIN_MAX_FAILURES_PER_USERNAME", "2"),  # below LOGIN_MAX_FAILURES
     ],
 )
 def test_invalid_value_is_named(name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({**BASE, name: value})
+
+
+def test_server_and_login_defaults():
+    s = Settings.from_env(BASE)
+    assert s.api_workers == 1
+    assert s.trusted_proxies == ("127.0.0.1", "::1")
+    assert (s.login_max_failures, s.login_max_failures_per_username, s.login_max_failures_per_client) == (5, 50, 20)
+    assert s.session_max_lifetime == 7 * 86400
+    assert s.digest_keys == (BASE["SECRET_KEY"],)
+
+
+def test_per_username_and_per_client_ceilings_follow_login_max_failures():
+    s = Settings.from_env({**BASE, "LOGIN_MAX_FAILURES": "3"})
+    assert (s.login_max_failures_per_username, s.login_max_failures_per_client) == (30, 12)
+
+
+def test_trusted_proxies_are_addresses_and_networks():
+    s = Settings.from_env({**BASE, "TRUSTED_PROXIES": " 10.0.0.5, 172.30.57.0/24 ,::1"})
+    assert s.trusted_proxies == ("10.0.0.5", "172.30.57.0/24", "::1")
+
+
+def test_the_previous_secret_key_is_accepted_after_the_current_one():
+    s = Settings.from_env({**BASE, "SECRET_KEY_PREVIOUS": "the-old-secret-key-value"})
+    assert s.digest_keys == (BASE["SECRET_KEY"], "the-old-secret-key-value")
+    assert "the-old-secret-key-value" not in repr(s)
 
 
 def test_flussonic_login_can_replace_the_api_key():

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.admins import service
 from playlist_service.admins.schemas import AdminRead, LoginRequest, SessionInfo
-from playlist_service.api.auth import SESSION_COOKIE, principal_of
+from playlist_service.api.auth import SESSION_COOKIE, principal_of, session_cookie
 from playlist_service.api.envelope import Envelope, ok
 from playlist_service.api.responses import error_responses
 from playlist_service.db.models import Admin
@@ -43,15 +43,15 @@ class AuthController(Controller):
         settings: NamedDependency[Settings],
     ) -> Response[Envelope[SessionInfo]]:
         """Sign in; sets the HttpOnly ``session_id`` cookie and returns the CSRF token."""
+        # A session the browser already held ends here: each login gets a new session id.
         result = await service.login(
             db_session,
+            settings,
             username=data.username,
             password=data.password,
             client_ip=_client_ip(request),
             user_agent=request.headers.get("user-agent"),
-            session_timeout=settings.session_timeout,
-            max_failures=settings.login_max_failures,
-            window_seconds=settings.login_window_seconds,
+            previous_token=request.cookies.get(SESSION_COOKIE),
         )
         admin = result.admin
         info = SessionInfo(
@@ -60,15 +60,7 @@ class AuthController(Controller):
             expires_at=result.session.expires_at,
             auth_method="session",
         )
-        cookie = Cookie(
-            key=SESSION_COOKIE,
-            value=result.session_token,
-            httponly=True,
-            secure=settings.session_cookie_secure,
-            samesite=settings.session_cookie_samesite,
-            path="/",
-            max_age=settings.session_timeout,
-        )
+        cookie = session_cookie(settings, result.session_token, result.session.expires_at)
         return Response(ok(info), cookies=[cookie])
 
     @post("/logout", operation_id="logout", status_code=200, responses=error_responses(401, 403))

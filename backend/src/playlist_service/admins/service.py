@@ -6,25 +6,35 @@ import asyncio
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.admins.passwords import hash_password, needs_rehash, verify_password
 from playlist_service.db.models import Admin, AdminSession, ApiKey, ApiKeyScope, LoginAttempt
 from playlist_service.errors import InvalidCredentialsError, TooManyRequestsError, ValidationError
+from playlist_service.settings import Settings
 
-# A client address gets more room than one username: several admins may share an office NAT.
-CLIENT_FAILURE_FACTOR = 4
 # Sliding expiry is written back at most this often, so reads do not turn into writes.
 TOUCH_INTERVAL = timedelta(seconds=60)
 
 
-def digest(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
+def digest(value: str, secret_key: str) -> str:
+    """HMAC-SHA256 of a session id or API key under SECRET_KEY, as stored in the database.
+
+    Keyed so that someone who can write to the database but does not know SECRET_KEY cannot plant
+    a session or an API key whose secret they know; still one indexed equality lookup.
+    """
+    return hmac.new(secret_key.encode(), value.encode(), hashlib.sha256).hexdigest()
+
+
+def digests(value: str, keys: Sequence[str]) -> list[str]:
+    """The digest under each accepted key (SECRET_KEY, then SECRET_KEY_PREVIOUS during a rotation)."""
+    return [digest(value, key) for key in keys]
 
 
 def new_secret() -> str:
@@ -43,6 +53,8 @@ class Principal:
     csrf_token: str | None = None
     session_hash: str | None = None
     expires_at: datetime | None = None
+    # The session's expiry moved on this request, so the cookie must be sent again with it.
+    renewed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,106 +64,150 @@ class LoginResult:
     session: AdminSession
 
 
-async def check_throttle(
-    db: AsyncSession, username: str, client_ip: str, *, max_failures: int, window_seconds: int
-) -> None:
-    since = datetime.now(UTC) - timedelta(seconds=window_seconds)
-    by_user = func.count().filter(LoginAttempt.username == username)
-    by_client = func.count().filter(LoginAttempt.client_ip == client_ip)
-    oldest = func.min(LoginAttempt.attempted_at)
+def _retry_message(retry_at: datetime) -> str:
+    minutes = max(1, round((retry_at - datetime.now(UTC)).total_seconds() / 60))
+    return f"Too many failed login attempts. Try again in about {minutes} minute{'s' if minutes != 1 else ''}."
+
+
+async def check_throttle(db: AsyncSession, username: str, client_ip: str, settings: Settings) -> None:
+    """Refuse (429) when this username from this client, this username from anywhere (a much higher
+    ceiling, so a stranger cannot lock an admin out), or this client over any usernames has failed
+    too often within the window. Counts include the caller's own attempt, recorded beforehand."""
+    window = timedelta(seconds=settings.login_window_seconds)
+    by_user = LoginAttempt.username == username
+    by_client = LoginAttempt.client_ip == client_ip
+    pair = and_(by_user, by_client)
     row = (
         await db.execute(
-            select(by_user, by_client, oldest).where(
-                LoginAttempt.attempted_at >= since,
-                or_(LoginAttempt.username == username, LoginAttempt.client_ip == client_ip),
-            )
+            select(
+                func.count().filter(pair),
+                func.min(LoginAttempt.attempted_at).filter(pair),
+                func.count().filter(by_user),
+                func.min(LoginAttempt.attempted_at).filter(by_user),
+                func.count().filter(by_client),
+                func.min(LoginAttempt.attempted_at).filter(by_client),
+            ).where(LoginAttempt.attempted_at >= datetime.now(UTC) - window, or_(by_user, by_client))
         )
     ).one()
-    user_failures, client_failures, first_failure = row
-    if user_failures >= max_failures or client_failures >= max_failures * CLIENT_FAILURE_FACTOR:
-        retry_at = (first_failure or datetime.now(UTC)) + timedelta(seconds=window_seconds)
-        minutes = max(1, round((retry_at - datetime.now(UTC)).total_seconds() / 60))
-        raise TooManyRequestsError(
-            f"Too many failed login attempts. Try again in about {minutes} minute{'s' if minutes != 1 else ''}."
-        )
+    limits = (
+        settings.login_max_failures,
+        settings.login_max_failures_per_username,
+        settings.login_max_failures_per_client,
+    )
+    tripped = [
+        (oldest or datetime.now(UTC)) + window
+        for (count, oldest), limit in zip(((row[0], row[1]), (row[2], row[3]), (row[4], row[5])), limits, strict=True)
+        if count > limit
+    ]
+    if tripped:
+        raise TooManyRequestsError(_retry_message(max(tripped)))
 
 
 async def login(
     db: AsyncSession,
+    settings: Settings,
     *,
     username: str,
     password: str,
     client_ip: str,
     user_agent: str | None,
-    session_timeout: int,
-    max_failures: int,
-    window_seconds: int,
+    previous_token: str | None = None,
 ) -> LoginResult:
     username = username.strip()
     key = username.lower()
-    await check_throttle(db, key, client_ip, max_failures=max_failures, window_seconds=window_seconds)
+    client_ip = client_ip[:64]
+    # The attempt is recorded and committed before the password is checked, so parallel attempts
+    # see each other: checking first let 40 parallel guesses through a limit of 5.
+    attempt = LoginAttempt(username=key, client_ip=client_ip)
+    db.add(attempt)
+    await db.commit()
+    try:
+        await check_throttle(db, key, client_ip, settings)
+    except TooManyRequestsError:
+        # Only real password checks count as failures.
+        await db.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt.id))
+        await db.commit()
+        raise
     admin = (
         await db.execute(select(Admin).where(func.lower(Admin.username) == key, Admin.is_active))
     ).scalar_one_or_none()
+    # Give the connection back to the pool during the slow hash.
+    await db.commit()
     # Always verify (a dummy hash for unknown names) so timing does not reveal which usernames exist.
     # argon2 is deliberately slow CPU work: keep it off the event loop (it releases the GIL).
     verified = await asyncio.to_thread(verify_password, admin.password_hash if admin else None, password)
     if not verified or admin is None:
-        db.add(LoginAttempt(username=key, client_ip=client_ip))
-        await db.commit()
-        raise InvalidCredentialsError("Invalid username or password")
+        raise InvalidCredentialsError("Invalid username or password")  # the recorded attempt stays
     if needs_rehash(admin.password_hash):
         admin.password_hash = await asyncio.to_thread(hash_password, password)
     now = datetime.now(UTC)
     admin.last_login_at = now
-    await db.execute(delete(LoginAttempt).where(LoginAttempt.username == key))
+    # This client proved it knows the password; failures from elsewhere keep counting.
+    await db.execute(delete(LoginAttempt).where(LoginAttempt.username == key, LoginAttempt.client_ip == client_ip))
+    if previous_token:
+        # The session the browser held before this login ends with it.
+        await db.execute(
+            delete(AdminSession).where(AdminSession.id_hash.in_(digests(previous_token, settings.digest_keys)))
+        )
     token = new_secret()
     session = AdminSession(
-        id_hash=digest(token),
+        id_hash=digest(token, settings.secret_key),
         admin_id=admin.id,
         csrf_token=new_secret(),
         created_at=now,
         last_seen_at=now,
-        expires_at=now + timedelta(seconds=session_timeout),
-        client_ip=client_ip[:64],
+        expires_at=now + timedelta(seconds=min(settings.session_timeout, settings.session_max_lifetime)),
+        client_ip=client_ip,
         user_agent=(user_agent or "")[:255] or None,
     )
     db.add(session)
     # Housekeeping piggybacks on logins: expired sessions and old failures go.
     await db.execute(delete(AdminSession).where(AdminSession.expires_at < now))
-    await db.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < now - timedelta(seconds=window_seconds)))
+    await db.execute(
+        delete(LoginAttempt).where(LoginAttempt.attempted_at < now - timedelta(seconds=settings.login_window_seconds))
+    )
     await db.commit()
     return LoginResult(admin=admin, session_token=token, session=session)
 
 
-async def resolve_session(db: AsyncSession, token: str, *, session_timeout: int) -> Principal | None:
+async def resolve_session(db: AsyncSession, token: str, settings: Settings) -> Principal | None:
     now = datetime.now(UTC)
+    hashes = digests(token, settings.digest_keys)
+    max_lifetime = timedelta(seconds=settings.session_max_lifetime)
     row = (
         await db.execute(
             select(AdminSession, Admin.username)
             .join(Admin, Admin.id == AdminSession.admin_id)
-            .where(AdminSession.id_hash == digest(token), AdminSession.expires_at > now, Admin.is_active)
+            .where(
+                AdminSession.id_hash.in_(hashes),
+                AdminSession.expires_at > now,
+                AdminSession.created_at > now - max_lifetime,
+                Admin.is_active,
+            )
         )
-    ).one_or_none()
+    ).first()
     if row is None:
         return None
     session, username = row
     expires_at = session.expires_at
-    if now - session.last_seen_at >= TOUCH_INTERVAL:
-        expires_at = now + timedelta(seconds=session_timeout)
-        await db.execute(
-            update(AdminSession)
-            .where(AdminSession.id_hash == session.id_hash)
-            .values(last_seen_at=now, expires_at=expires_at)
-        )
+    changes: dict[str, object] = {}
+    if session.id_hash != hashes[0]:  # found under SECRET_KEY_PREVIOUS: re-key it
+        changes["id_hash"] = hashes[0]
+    renewed = now - session.last_seen_at >= TOUCH_INTERVAL
+    if renewed:
+        expires_at = min(now + timedelta(seconds=settings.session_timeout), session.created_at + max_lifetime)
+        changes.update(last_seen_at=now, expires_at=expires_at)
+    if changes:
+        await db.execute(update(AdminSession).where(AdminSession.id_hash == session.id_hash).values(**changes))
         await db.commit()
     return Principal(
         admin_id=session.admin_id,
         name=username,
         method="session",
         csrf_token=session.csrf_token,
-        session_hash=session.id_hash,
+        session_hash=hashes[0],
         expires_at=expires_at,
+        renewed=renewed,
     )
 
 
@@ -159,15 +215,27 @@ async def revoke_session(db: AsyncSession, session_hash: str) -> None:
     await db.execute(delete(AdminSession).where(AdminSession.id_hash == session_hash))
 
 
-async def resolve_api_key(db: AsyncSession, key: str) -> Principal | None:
+async def resolve_api_key(db: AsyncSession, key: str, settings: Settings) -> Principal | None:
+    """A key works while it is not revoked and the admin who created it exists and is active:
+    whoever created it has seen the secret, so deactivating that admin must stop it too."""
     now = datetime.now(UTC)
+    hashes = digests(key, settings.digest_keys)
     api_key = (
-        await db.execute(select(ApiKey).where(ApiKey.key_hash == digest(key), ApiKey.revoked_at.is_(None)))
+        await db.execute(
+            select(ApiKey)
+            .join(Admin, Admin.id == ApiKey.created_by_id)
+            .where(ApiKey.key_hash.in_(hashes), ApiKey.revoked_at.is_(None), Admin.is_active)
+        )
     ).scalar_one_or_none()
     if api_key is None:
         return None
+    changes: dict[str, object] = {}
+    if api_key.key_hash != hashes[0]:  # found under SECRET_KEY_PREVIOUS: re-key it
+        changes["key_hash"] = hashes[0]
     if api_key.last_used_at is None or now - api_key.last_used_at >= TOUCH_INTERVAL:
-        await db.execute(update(ApiKey).where(ApiKey.id == api_key.id).values(last_used_at=now))
+        changes["last_used_at"] = now
+    if changes:
+        await db.execute(update(ApiKey).where(ApiKey.id == api_key.id).values(**changes))
         await db.commit()
     return Principal(
         admin_id=api_key.created_by_id,

@@ -18,6 +18,7 @@ from playlist_service.api.responses import error_responses
 from playlist_service.api_keys import service
 from playlist_service.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from playlist_service.errors import ForbiddenError
+from playlist_service.settings import Settings
 
 
 def session_admin_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
@@ -48,9 +49,12 @@ class ApiKeyController(Controller):
         request: Request[Any, Any, Any],
         data: JSONBody[ApiKeyCreate],
         db_session: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
     ) -> Envelope[ApiKeyCreated]:
         """Create a named key; the answer holds the secret, which is never shown again."""
-        return ok(await service.create(db_session, data, admin_id=principal_of(request).admin_id))
+        # The key works while the admin who created it is active (admins/service.resolve_api_key).
+        admin_id = principal_of(request).admin_id
+        return ok(await service.create(db_session, data, admin_id=admin_id, secret_key=settings.secret_key))
 
     @delete("/{key_id:int}", operation_id="revokeApiKey", status_code=200, responses=error_responses(404))
     async def revoke_api_key(

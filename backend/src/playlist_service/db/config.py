@@ -23,6 +23,8 @@ def make_alchemy_config(settings: Settings) -> SQLAlchemyAsyncConfig:
             pool_timeout=settings.db_pool_timeout,
             pool_pre_ping=True,
             echo=settings.db_echo,
+            # SQL errors and DB_ECHO show statements, never their values (tokens, key digests).
+            hide_parameters=True,
         ),
         session_config=AsyncSessionConfig(expire_on_commit=False),
         before_send_handler="autocommit",

@@ -1,19 +1,35 @@
-"""Liveness and readiness probes for compose health checks and load balancers (no auth)."""
+"""Liveness and readiness probes for compose health checks and load balancers (no auth).
+
+Both answer HEAD too (no body, same status): load balancers often probe with HEAD.
+"""
 
 from __future__ import annotations
 
+import logging
+
 import msgspec
-from litestar import Controller, Response, get
+from litestar import Controller, Response, get, head
 from litestar.di import NamedDependency
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.api.envelope import Envelope, ok
 
+log = logging.getLogger(__name__)
+
 
 class HealthStatus(msgspec.Struct):
     status: str
     database: str | None = None
+
+
+async def database_answers(db: AsyncSession) -> bool:
+    try:
+        await db.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure means "not ready"; say which in the log
+        log.warning("Readiness check failed: the database did not answer (%s: %s)", type(exc).__name__, exc)
+        return False
+    return True
 
 
 class HealthController(Controller):
@@ -30,8 +46,14 @@ class HealthController(Controller):
     @get("/ready", operation_id="getReadiness", cache=False)
     async def ready(self, db_session: NamedDependency[AsyncSession]) -> Response[Envelope[HealthStatus]]:
         """The database answers; 503 otherwise."""
-        try:
-            await db_session.execute(text("SELECT 1"))
-        except Exception:  # any failure means "not ready"; the reason is in the server log
+        if not await database_answers(db_session):
             return Response(ok(HealthStatus(status="unavailable", database="unreachable")), status_code=503)
         return Response(ok(HealthStatus(status="ok", database="ok")))
+
+    @head("/live", include_in_schema=False)
+    async def live_head(self) -> None:
+        return None
+
+    @head("/ready", include_in_schema=False)
+    async def ready_head(self, db_session: NamedDependency[AsyncSession]) -> Response[None]:
+        return Response(None, status_code=200 if await database_answers(db_session) else 503)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -11,6 +12,11 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from playlist_service.admins.service import digest
+from playlist_service.app import create_app
+from playlist_service.settings import Settings
+from tests.conftest import make_settings
 
 Client = AsyncTestClient[Litestar]
 
@@ -54,10 +60,14 @@ async def test_created_key_is_shown_once_with_a_recognisable_prefix(auth_client:
     assert created["key"] not in (await auth_client.get("/api/v1/api-keys")).text
 
 
-async def test_key_is_stored_only_as_its_sha256(auth_client: Client, db: AsyncSession) -> None:
+async def test_key_is_stored_only_as_its_hmac_under_the_secret_key(
+    auth_client: Client, db: AsyncSession, settings: Settings
+) -> None:
     created = await create_key(auth_client)
     row = (await db.execute(text("SELECT key_hash, prefix FROM api_keys"))).one()
-    assert row.key_hash == hashlib.sha256(created["key"].encode()).hexdigest()
+    expected = hmac.new(settings.secret_key.encode(), created["key"].encode(), hashlib.sha256).hexdigest()
+    assert row.key_hash == expected
+    assert row.key_hash != hashlib.sha256(created["key"].encode()).hexdigest()
     assert created["key"] not in row.key_hash
     assert row.prefix == created["prefix"] and len(row.prefix) < len(created["key"]) // 2
 
@@ -152,3 +162,66 @@ async def test_invalid_scope_and_unknown_fields_are_validation_errors(auth_clien
 async def test_api_keys_need_authentication(client: Client) -> None:
     response = await client.get("/api/v1/api-keys")
     assert response.status_code == 401
+
+
+async def test_a_key_planted_in_the_database_without_the_secret_key_is_refused(
+    auth_client: Client, db: AsyncSession, admin: dict[str, Any]
+) -> None:
+    # Someone who can write to the database but does not know SECRET_KEY.
+    planted = "pls_planted-by-a-database-writer-0123456789abcdef"
+    await db.execute(
+        text(
+            "INSERT INTO api_keys (name, prefix, key_hash, scope, created_by_id) "
+            "VALUES ('planted', 'pls_planted', :h, 'read_write', :a)"
+        ),
+        {"h": hashlib.sha256(planted.encode()).hexdigest(), "a": admin["id"]},
+    )
+    await db.commit()
+    async with machine(auth_client) as third_party:
+        response = await third_party.get("/api/v1/auth/me", headers=bearer(planted))
+    assert response.status_code == 401
+
+
+async def test_keys_stop_working_while_their_creator_is_deactivated(
+    auth_client: Client, db: AsyncSession, admin: dict[str, Any]
+) -> None:
+    created = await create_key(auth_client, scope="read_only")
+    await db.execute(text("UPDATE admins SET is_active = false WHERE id = :a"), {"a": admin["id"]})
+    await db.commit()
+    async with machine(auth_client) as third_party:
+        refused = await third_party.get("/api/v1/auth/me", headers=bearer(created["key"]))
+        assert refused.status_code == 401
+        assert refused.json()["error"]["code"] == "UNAUTHORIZED"
+
+        await db.execute(text("UPDATE admins SET is_active = true WHERE id = :a"), {"a": admin["id"]})
+        await db.commit()
+        assert (await third_party.get("/api/v1/auth/me", headers=bearer(created["key"]))).status_code == 200
+
+
+async def test_keys_of_a_deleted_admin_stop_working(
+    auth_client: Client, db: AsyncSession, admin: dict[str, Any]
+) -> None:
+    created = await create_key(auth_client, scope="read_only")
+    await db.execute(text("DELETE FROM admins WHERE id = :a"), {"a": admin["id"]})
+    await db.commit()
+    async with machine(auth_client) as third_party:
+        assert (await third_party.get("/api/v1/auth/me", headers=bearer(created["key"]))).status_code == 401
+
+
+async def test_a_key_keeps_working_through_a_secret_key_rotation(
+    auth_client: Client, db: AsyncSession, database_url: str, settings: Settings
+) -> None:
+    created = await create_key(auth_client, scope="read_only")
+    new_secret = "rotated-secret-key-fedcba9876543210"
+    rotating = create_app(make_settings(database_url, SECRET_KEY=new_secret, SECRET_KEY_PREVIOUS=settings.secret_key))
+    async with AsyncTestClient(app=rotating) as other:
+        assert (await other.get("/api/v1/auth/me", headers=bearer(created["key"]))).status_code == 200
+    stored = (await db.execute(text("SELECT key_hash FROM api_keys"))).scalar_one()
+    assert stored == digest(created["key"], new_secret)  # re-keyed on first use
+
+    rotated = create_app(make_settings(database_url, SECRET_KEY=new_secret))
+    async with AsyncTestClient(app=rotated) as other:
+        assert (await other.get("/api/v1/auth/me", headers=bearer(created["key"]))).status_code == 200
+    # Without SECRET_KEY_PREVIOUS, a new SECRET_KEY invalidates keys stored under the old one.
+    async with AsyncTestClient(app=create_app(make_settings(database_url, SECRET_KEY="x" * 32))) as other:
+        assert (await other.get("/api/v1/auth/me", headers=bearer(created["key"]))).status_code == 401

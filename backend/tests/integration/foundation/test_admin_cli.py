@@ -76,3 +76,19 @@ def test_without_a_terminal_it_asks_for_a_non_interactive_source(database_url, a
     result = run_cli(database_url, *args, stdin="")
     assert result.returncode != 0
     assert ("--password-stdin" in result.stderr) or ("Username" in result.stdout + result.stderr)
+
+
+async def test_the_console_script_the_image_documents_creates_an_admin(database_url, db):
+    # README: docker compose exec backend playlist-service create-admin alice (scripts/ is not in the image).
+    command = Path(sys.executable).parent / "playlist-service"
+    result = subprocess.run(
+        [str(command), "create-admin", "frank", "--password-stdin"],
+        input="console pass\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": database_url},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert verify_password(await stored_hash(db, "frank"), "console pass")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from argon2 import PasswordHasher
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select, text, update
@@ -36,12 +40,14 @@ async def test_login_sets_http_only_session_cookie_and_returns_csrf_token(client
     assert f"Max-Age={settings.session_timeout}" in cookie
 
 
-async def test_session_is_stored_hashed_with_the_configured_timeout(client, admin, db: AsyncSession, settings):
+async def test_session_is_stored_as_an_hmac_under_the_secret_key(client, admin, db: AsyncSession, settings):
     response = await login(client, "admin", admin["password"])
     token = response.cookies["session_id"]
 
     stored = (await db.execute(select(AdminSession))).scalar_one()
-    assert stored.id_hash == digest(token)
+    assert stored.id_hash == hmac.new(settings.secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
+    assert stored.id_hash == digest(token, settings.secret_key)
+    assert stored.id_hash != hashlib.sha256(token.encode()).hexdigest()
     assert token not in stored.id_hash
     lifetime = stored.expires_at - stored.created_at
     assert abs(lifetime.total_seconds() - settings.session_timeout) < 5
@@ -146,7 +152,7 @@ async def test_throttling_does_not_reveal_whether_a_username_exists(client, admi
 
 
 async def test_one_client_guessing_many_usernames_is_throttled(client, admin, settings):
-    attempts = settings.login_max_failures * 4
+    attempts = settings.login_max_failures_per_client
     for i in range(attempts):
         assert (await login(client, f"user{i}", "wrong")).status_code == 401
     assert (await login(client, "admin", admin["password"])).status_code == 429
@@ -208,3 +214,79 @@ async def test_csrf_token_of_another_session_is_refused(client, admin, app):
 async def test_safe_requests_need_no_csrf_token(auth_client):
     del auth_client.headers["X-CSRF-Token"]
     assert (await auth_client.get("/api/v1/auth/me")).status_code == 200
+
+
+async def record_failures(db: AsyncSession, username: str, clients: list[str]) -> None:
+    db.add_all(LoginAttempt(username=username, client_ip=ip) for ip in clients)
+    await db.commit()
+
+
+async def test_failures_from_another_client_do_not_lock_the_admin_out(client, admin, db: AsyncSession, settings):
+    # Someone elsewhere who knows the username exhausted *their* attempts for it.
+    await record_failures(db, "admin", ["198.51.100.7"] * settings.login_max_failures)
+    assert (await login(client, "admin", admin["password"])).status_code == 200
+
+
+async def test_a_username_failing_from_everywhere_is_throttled_at_its_higher_ceiling(
+    client, admin, db: AsyncSession, settings
+):
+    assert settings.login_max_failures_per_username >= 10 * settings.login_max_failures
+    spread = [f"198.51.{i // 250}.{i % 250}" for i in range(settings.login_max_failures_per_username - 1)]
+    await record_failures(db, "admin", spread)
+    assert (await login(client, "admin", admin["password"])).status_code == 200
+
+    await record_failures(db, "admin", [f"203.0.113.{i}" for i in range(settings.login_max_failures)])
+    response = await login(client, "admin", admin["password"])
+    assert response.status_code == 429
+    assert response.json()["error"]["code"] == "TOO_MANY_REQUESTS"
+
+
+async def test_success_clears_only_this_clients_failures(client, admin, db: AsyncSession, settings):
+    await record_failures(db, "admin", ["198.51.100.7"] * 3)
+    for _ in range(settings.login_max_failures - 1):
+        await login(client, "admin", "wrong")
+    assert (await login(client, "admin", admin["password"])).status_code == 200
+    rows = (await db.execute(text("SELECT client_ip FROM login_attempts WHERE username = 'admin'"))).scalars().all()
+    assert rows == ["198.51.100.7"] * 3
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None]
+)
+async def test_login_refuses_a_body_not_sent_as_json(client, admin, db: AsyncSession, content_type):
+    # What a cross-site <form> can send without a preflight: this must not sign the browser in.
+    body = json.dumps({"username": "admin", "password": admin["password"]})
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = await client.post("/api/v1/auth/login", content=body, headers=headers)
+    assert response.status_code == 415, response.text
+    error = response.json()["error"]
+    assert error["code"] == "UNSUPPORTED_MEDIA_TYPE"
+    assert "application/json" in error["message"]
+    assert "set-cookie" not in response.headers
+    assert (await db.execute(select(AdminSession))).first() is None
+
+
+async def test_login_accepts_json_with_a_charset(client, admin):
+    body = json.dumps({"username": "admin", "password": admin["password"]})
+    response = await client.post(
+        "/api/v1/auth/login", content=body, headers={"Content-Type": "application/json; charset=utf-8"}
+    )
+    assert response.status_code == 200, response.text
+
+
+async def test_json_endpoints_refuse_other_content_types(auth_client):
+    response = await auth_client.post(
+        "/api/v1/groups", content='{"name": "News"}', headers={"Content-Type": "text/plain"}
+    )
+    assert response.status_code == 415
+    assert response.json()["error"]["code"] == "UNSUPPORTED_MEDIA_TYPE"
+    created = await auth_client.post("/api/v1/groups", json={"name": "News"})
+    assert created.status_code == 201, created.text
+
+
+async def test_login_ends_the_session_the_browser_already_had(client, admin, db: AsyncSession, settings):
+    first = (await login(client, "admin", admin["password"])).cookies["session_id"]
+    second = (await login(client, "admin", admin["password"])).cookies["session_id"]  # sent with the first cookie
+    assert first != second
+    stored = (await db.execute(select(AdminSession.id_hash))).scalars().all()
+    assert stored == [digest(second, settings.secret_key)]
