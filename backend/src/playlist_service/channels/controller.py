@@ -29,6 +29,7 @@ from playlist_service.channels.schemas import (
 )
 from playlist_service.channels.service import ChannelSortField
 from playlist_service.db.models import SyncStatus
+from playlist_service.errors import ValidationError
 from playlist_service.integrations.flussonic import FlussonicClient
 from playlist_service.settings import Settings
 from playlist_service.sync.flussonic_sync import sync_channels
@@ -38,7 +39,7 @@ GroupFilter = Annotated[
     str | None,
     Parameter(
         pattern=r"^(none|[1-9][0-9]{0,9})$",
-        description="Only channels of this group id; `none` = channels without a group",
+        description=f"Only channels of this group id (1..{MAX_ID}); `none` = channels without a group",
     ),
 ]
 
@@ -68,6 +69,11 @@ class ChannelController(Controller):
         group: int | str | None = group_id
         if group_id is not None and group_id != service.NO_GROUP:
             group = int(group_id)
+            if group > MAX_ID:  # the pattern allows 10 digits; asyncpg would overflow int4 (a 500)
+                raise ValidationError(
+                    "Invalid value for: group_id",
+                    details=[{"field": "group_id", "message": f"must be at most {MAX_ID}"}],
+                )
         items, total = await service.list_channels(
             db_session,
             page=page,

@@ -103,6 +103,9 @@ BAD_LIST_PARAMS = [
     ({"group_id": "-1"}, "group_id"),
     ({"group_id": "abc"}, "group_id"),
     ({"group_id": "0"}, "group_id"),
+    ({"group_id": "2147483648"}, "group_id"),  # int4 max + 1: was a 500 from asyncpg
+    ({"group_id": "9999999999"}, "group_id"),
+    ({"group_id": "12345678901"}, "group_id"),
     ({"search": "x" * 201}, "search"),
 ]
 
@@ -110,6 +113,11 @@ BAD_LIST_PARAMS = [
 async def test_bad_list_parameters_are_named(auth_client):
     for params, field in BAD_LIST_PARAMS:
         assert_error(await auth_client.get(URL, params=params), 422, "VALIDATION_ERROR", field=field)
+
+
+async def test_largest_group_id_is_a_plain_empty_filter(auth_client, db):
+    await add_channels(db, 1)
+    assert data(await auth_client.get(URL, params={"group_id": "2147483647"}))["items"] == []
 
 
 async def test_list_query_count_does_not_grow_with_rows(auth_client, db, count_queries):

@@ -2454,7 +2454,7 @@ export interface operations {
                 per_page?: number;
                 /** @description Case-insensitive search text */
                 search?: string | null;
-                /** @description Only channels of this group id; `none` = channels without a group */
+                /** @description Only channels of this group id (1..2147483647); `none` = channels without a group */
                 group_id?: string | null;
                 /** @description synced or orphaned */
                 sync_status?: components["schemas"]["SyncStatus"] | null;
