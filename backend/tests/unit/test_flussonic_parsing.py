@@ -10,10 +10,12 @@ import pytest
 
 from devtools.simulators.flussonic import synthetic_streams
 from playlist_service.integrations.flussonic import (
+    MAX_CATCHUP_DAYS,
     FlussonicClient,
     FlussonicConfig,
     FlussonicStream,
     catchup_days,
+    clean_text,
 )
 
 DAY = 86_400
@@ -32,10 +34,23 @@ DAY = 86_400
         (int(7.9 * DAY), 7),
         (14 * DAY, 14),
         (604800.0, 7),
+        (MAX_CATCHUP_DAYS * DAY, MAX_CATCHUP_DAYS),
+        ((MAX_CATCHUP_DAYS + 1) * DAY - 1, MAX_CATCHUP_DAYS),
     ],
 )
 def test_catchup_days_rounds_down_with_one_day_minimum(seconds: float | None, days: int | None) -> None:
     assert catchup_days(seconds) == days
+
+
+@pytest.mark.parametrize("seconds", [(MAX_CATCHUP_DAYS + 1) * DAY, 864_000_000_000_000, 1e300, float("inf")])
+def test_absurd_catchup_depth_is_clamped_and_logged(seconds: float, caplog: pytest.LogCaptureFixture) -> None:
+    assert catchup_days(seconds, "odd/stream") == MAX_CATCHUP_DAYS
+    assert "odd/stream" in caplog.text and f"using {MAX_CATCHUP_DAYS} days" in caplog.text
+
+
+def test_clean_text_drops_nul_only() -> None:
+    assert clean_text("a\x00b\x00") == "ab"
+    assert clean_text("קשת\t12") == "קשת\t12"
 
 
 async def test_decoding_10000_streams_takes_tens_of_milliseconds() -> None:

@@ -35,8 +35,12 @@ ApiFormat = Literal["auto", "v3", "legacy"]
 SECONDS_PER_DAY: Final = 86_400
 LEGACY_MEDIA_PATH: Final = "/flussonic/api/media"
 LEGACY_SERVER_PATH: Final = "/flussonic/api/server"
-# Only what the catalogue needs; keeps a 10,000-stream listing small.
-V3_SELECT: Final = "name,title,dvr.expiration,labels"
+# Only what the catalogue needs; keeps a 10,000-stream listing small. ``labels`` is added only when
+# FLUSSONIC_TVG_NAME_LABEL is set (nothing else reads them).
+V3_SELECT: Final = "name,title,dvr.expiration"
+# Archive depth beyond this is clamped (and logged): ten years is more than any real archive, and an
+# absurd value (864000000000000 s, 1e300) must not overflow the int4 column and fail the whole sync.
+MAX_CATCHUP_DAYS: Final = 3650
 
 _CREDENTIALS_HINT = "check FLUSSONIC_API_KEY / FLUSSONIC_LOGIN / FLUSSONIC_PASSWORD"
 
@@ -70,16 +74,32 @@ class FlussonicStream(msgspec.Struct, frozen=True):
     stream_base_url: str
 
 
-def catchup_days(seconds: float | None) -> int | None:
+def catchup_days(seconds: float | None, stream: str = "?") -> int | None:
     """Archive depth in seconds → whole days for ``catchup-days``.
 
     Rounds **down** (a player must never be promised hours the archive does not hold), except that
     any positive depth shorter than a day counts as 1 so the channel keeps catch-up at all.
     No depth, zero or negative → ``None`` (no catch-up). 7.9 days → 7; 1 h → 1; 14 days → 14.
+    More than ``MAX_CATCHUP_DAYS`` → ``MAX_CATCHUP_DAYS``, with a warning naming ``stream``.
     """
     if seconds is None or seconds <= 0:
         return None
+    if seconds >= (MAX_CATCHUP_DAYS + 1) * SECONDS_PER_DAY:
+        logger.warning(
+            "Flussonic stream %.80r has a DVR depth of %.6g s (over %d days); using %d days",
+            stream,
+            seconds,
+            MAX_CATCHUP_DAYS,
+            MAX_CATCHUP_DAYS,
+        )
+        return MAX_CATCHUP_DAYS
     return max(1, int(seconds // SECONDS_PER_DAY))
+
+
+def clean_text(value: str) -> str:
+    """Drop NUL characters: PostgreSQL text cannot store them (the JSON decoder already refuses
+    lone surrogates, the only other thing a UTF-8 database cannot hold)."""
+    return value.replace("\x00", "") if "\x00" in value else value
 
 
 # --- wire formats (unknown fields are ignored by msgspec) ------------------------------------
@@ -96,7 +116,8 @@ class _V3Stream(msgspec.Struct):
     name: _Name
     title: str | None = None
     dvr: _V3Dvr | None = None
-    labels: dict[str, str] | None = None
+    # Free-form in Flussonic: checked when read, so one odd value cannot fail the whole listing.
+    labels: Any = None
 
 
 class _V3Page(msgspec.Struct):
@@ -242,7 +263,8 @@ class FlussonicClient:
 
     async def _list_v3(self) -> list[FlussonicStream]:
         path = f"{self._prefix}/streams"
-        query = {"limit": str(self._config.page_size), "select": V3_SELECT}
+        select = V3_SELECT + ",labels" if self._config.tvg_name_label else V3_SELECT
+        query = {"limit": str(self._config.page_size), "select": select}
         if self._config.named_by:
             query["named_by"] = self._config.named_by
         by_name: dict[str, FlussonicStream] = {}
@@ -299,23 +321,26 @@ class FlussonicClient:
         return list(by_name.values())
 
     def _from_v3(self, raw: _V3Stream) -> FlussonicStream:
-        title = raw.title.strip() if raw.title else ""
+        title = clean_text(raw.title).strip() if raw.title else ""
         display = title or raw.name
         tvg = display
         label = self._config.tvg_name_label
-        if label and raw.labels:
-            tvg = raw.labels.get(label) or display
+        if label and isinstance(raw.labels, dict):
+            value = raw.labels.get(label)
+            # A non-string value (number, object) is treated as no label, not as a broken listing.
+            if isinstance(value, str):
+                tvg = clean_text(value).strip() or display
         return FlussonicStream(
             stream_name=raw.name,
             display_name=display,
             tvg_name=tvg,
-            catchup_days=catchup_days(raw.dvr.expiration if raw.dvr else None),
+            catchup_days=catchup_days(raw.dvr.expiration if raw.dvr else None, raw.name),
             stream_base_url=self._stream_base_url,
         )
 
     def _from_legacy(self, raw: _LegacyStream) -> FlussonicStream:
         options = raw.options or _LegacyOptions()
-        title = options.title.strip() if options.title else ""
+        title = clean_text(options.title).strip() if options.title else ""
         display = title or raw.name
         depth: float | None = None
         if options.dvr is not None:
@@ -324,7 +349,7 @@ class FlussonicClient:
             stream_name=raw.name,
             display_name=display,
             tvg_name=display,  # the legacy API has no labels
-            catchup_days=catchup_days(depth),
+            catchup_days=catchup_days(depth, raw.name),
             stream_base_url=self._stream_base_url,
         )
 

@@ -29,11 +29,13 @@ in Flussonic's order). Any exception rolls the whole sync back and is recorded o
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Final
 
 from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.channels.schemas import SyncResult
@@ -130,14 +132,49 @@ def _clip(value: str | None, limit: int) -> str | None:
 
 
 def _prepare(streams: Sequence[FlussonicStream]) -> dict[str, FlussonicStream]:
-    """Distinct names in Flussonic's order; names that cannot fit the column are skipped (logged)."""
+    """Distinct names in Flussonic's order; names the column cannot hold are skipped (logged).
+
+    A name is an identifier (it goes into playback URLs), so it is skipped rather than altered: one
+    over the column's length, or with a NUL, which PostgreSQL text cannot store.
+    """
     by_name: dict[str, FlussonicStream] = {}
     for stream in streams:
-        if len(stream.stream_name) > _MAX_STREAM_NAME:
-            log.warning("Skipping Flussonic stream with a name over %d characters: %.60s…", _MAX_STREAM_NAME, stream)
+        name = stream.stream_name
+        if len(name) > _MAX_STREAM_NAME:
+            log.warning("Skipping Flussonic stream with a name over %d characters: %.60r…", _MAX_STREAM_NAME, name)
             continue
-        by_name[stream.stream_name] = stream
+        if "\x00" in name:
+            log.warning("Skipping Flussonic stream whose name contains a NUL character: %.60r", name)
+            continue
+        by_name[name] = stream
     return by_name
+
+
+def _failure_message(exc: BaseException, run_id: int) -> str:
+    """What the run records (and the dashboard shows): the message of our own errors; for anything
+    else a short sentence. ``str(DBAPIError)`` holds the SQL and every bound parameter (10,000
+    names on a big sync), so the details go to the server log instead, without parameters."""
+    if isinstance(exc, AppError):
+        return exc.message or exc.__class__.__name__
+    if isinstance(exc, DBAPIError):
+        orig = exc.orig
+        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        statement = " ".join((exc.statement or "").split())[:120]
+        log.error(
+            "Flussonic sync run %s failed: %s from %s (SQLSTATE %s) in: %s\n%s",
+            run_id,
+            exc.__class__.__name__,
+            orig.__class__.__name__,
+            state,
+            statement,
+            "".join(traceback.format_tb(exc.__traceback__)),
+        )
+    else:
+        log.error("Flussonic sync run %s failed", run_id, exc_info=exc)
+    return (
+        f"Internal error during the sync ({exc.__class__.__name__}); nothing was changed. "
+        f"Details are in the server log (sync run {run_id})."
+    )
 
 
 async def _start_run(
@@ -194,11 +231,15 @@ async def sync_channels(
         await db.commit()
     except BaseException as exc:
         await db.rollback()
-        message = exc.message if isinstance(exc, AppError) else f"{exc.__class__.__name__}: {exc}"
+        message = _failure_message(exc, run_id)
         try:
-            await _fail_run(session_maker, run_id, message or exc.__class__.__name__)
+            await _fail_run(session_maker, run_id, message)
         except Exception:
             log.exception("Could not record the failure of Flussonic sync run %s", run_id)
+        if isinstance(exc, Exception) and not isinstance(exc, AppError):
+            # Already logged; the admin gets the same short message (a DBAPIError would otherwise be
+            # mapped like a bad request, e.g. 422, although the admin sent nothing).
+            raise AppError(message) from None
         raise
     log.info(
         "Flussonic sync %s: %d streams, %d new, %d updated, %d orphaned, %d restored",

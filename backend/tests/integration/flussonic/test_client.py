@@ -33,7 +33,7 @@ async def test_lists_every_seed_stream_across_pages(sim: SimulatorState, make_cl
     for number, request in enumerate(pages):
         query = dict(request["query"])  # type: ignore[call-overload]
         assert query["limit"] == "37"
-        assert query["select"] == "name,title,dvr.expiration,labels"
+        assert query["select"] == "name,title,dvr.expiration"  # labels only with FLUSSONIC_TVG_NAME_LABEL
         assert ("cursor" in query) == (number > 0)
 
 
