@@ -9,6 +9,7 @@ import msgspec
 import pytest
 
 from devtools.simulators.flussonic import synthetic_streams
+from playlist_service.errors import FlussonicError
 from playlist_service.integrations.flussonic import (
     MAX_CATCHUP_DAYS,
     FlussonicClient,
@@ -71,3 +72,22 @@ async def test_decoding_10000_streams_takes_tens_of_milliseconds() -> None:
         "ch00001", "Channel 1 / Канал 1 / ערוץ 1", "Channel 1 / Канал 1 / ערוץ 1", 2, "http://flussonic"
     )
     assert elapsed < 0.5, f"parsing 10,000 streams took {elapsed * 1000:.0f} ms"
+
+
+async def test_an_undecodable_body_is_a_flussonic_error_not_a_crash() -> None:
+    calls = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        # Claims gzip, is not: httpx raises DecodingError while reading the body.
+        return httpx.Response(200, content=b'{"streams": []}', headers={"content-encoding": "gzip"})
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+        client = FlussonicClient(FlussonicConfig(url="http://flussonic", retries=2), http=http)
+        with pytest.raises(FlussonicError) as caught:
+            await client.list_streams()
+
+    assert caught.value.status_code == 502 and caught.value.code == "FLUSSONIC_ERROR"
+    assert "failed on page 1" in caught.value.message and "unreadable answer (DecodingError" in caught.value.message
+    assert calls == 1  # not retried

@@ -386,6 +386,10 @@ class FlussonicClient:
                 reason = f"cannot connect ({exc or 'connection refused'}); is FLUSSONIC_URL right?"
             except httpx.TransportError as exc:
                 reason = f"network error: {exc.__class__.__name__}: {exc}"
+            except httpx.HTTPError as exc:
+                # The rest (DecodingError: a body that does not match its Content-Encoding,
+                # TooManyRedirects, ...) says something about the server, not the network: no retry.
+                raise FlussonicError(f"{failed}: unreadable answer ({exc.__class__.__name__}: {exc})") from None
             else:
                 status = response.status_code
                 if 200 <= status < 300:
