@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
+from urllib.parse import urlsplit
 
 T = TypeVar("T")
 
@@ -102,12 +103,18 @@ class _Reader:
             raise SettingsError(f"{name}={value!r} must be one of: {', '.join(choices)}")
         return value.lower()
 
-    def url(self, name: str, default: str | None = None) -> str:
+    def url(self, name: str, default: str | None = None, *, credentials_hint: str | None = None) -> str:
+        """An http(s) URL. With ``credentials_hint``, ``user:password@`` in it is refused: the URL is
+        shown in error messages, stored on sync runs, and (the playback URL) written into every
+        subscriber's playlist, so credentials there would leak."""
         value = self.raw(name) or default
         if value is None:
             raise SettingsError(f"{name} is required but not set")
         if not value.startswith(("http://", "https://")):
             raise SettingsError(f"{name}={value!r} must be an http:// or https:// URL")
+        if credentials_hint is not None and "@" in urlsplit(value).netloc:
+            # The value itself is not repeated: it holds a secret.
+            raise SettingsError(f"{name} must not contain credentials (user:password@host); {credentials_hint}")
         return value.rstrip("/")
 
 
@@ -183,11 +190,17 @@ class Settings:
                 "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))')"
             )
 
-        flussonic_url = r.url("FLUSSONIC_URL")
+        credentials_hint = "use FLUSSONIC_LOGIN / FLUSSONIC_PASSWORD or FLUSSONIC_API_KEY"
+        flussonic_url = r.url("FLUSSONIC_URL", credentials_hint=credentials_hint)
         flussonic_api_key = r.optional("FLUSSONIC_API_KEY")
         flussonic_login = r.optional("FLUSSONIC_LOGIN")
         flussonic_password = r.optional("FLUSSONIC_PASSWORD")
-        if flussonic_api_key is None and (flussonic_login is None or flussonic_password is None):
+        # Half a pair would send "Basic login:" (and win over the API key): refuse it instead.
+        if flussonic_login is not None and flussonic_password is None:
+            raise SettingsError("FLUSSONIC_LOGIN is set but FLUSSONIC_PASSWORD is not: set both, or neither")
+        if flussonic_password is not None and flussonic_login is None:
+            raise SettingsError("FLUSSONIC_PASSWORD is set but FLUSSONIC_LOGIN is not: set both, or neither")
+        if flussonic_api_key is None and flussonic_login is None:
             raise SettingsError("FLUSSONIC_API_KEY is required (or FLUSSONIC_LOGIN and FLUSSONIC_PASSWORD)")
 
         timezone = r.text("OPERATOR_TIMEZONE", "UTC")
@@ -223,7 +236,9 @@ class Settings:
             flussonic_password=flussonic_password,
             flussonic_api_format="v3" if api_format == "v3" else "legacy" if api_format == "legacy" else "auto",
             flussonic_api_prefix="/" + r.text("FLUSSONIC_API_PREFIX", "/streamer/api/v3").strip("/"),
-            flussonic_playback_url=r.url("FLUSSONIC_PLAYBACK_URL", flussonic_url),
+            flussonic_playback_url=r.url(
+                "FLUSSONIC_PLAYBACK_URL", flussonic_url, credentials_hint="players get the URL"
+            ),
             flussonic_tvg_name_label=r.optional("FLUSSONIC_TVG_NAME_LABEL"),
             flussonic_named_by=r.optional("FLUSSONIC_NAMED_BY"),
             flussonic_timeout=r.number("FLUSSONIC_TIMEOUT", 10.0, minimum=0.1),
