@@ -152,6 +152,7 @@ class Settings:
     flussonic_named_by: str | None = None
     flussonic_timeout: float = 10.0
     flussonic_page_size: int = 1000
+    flussonic_sync_deadline: float = 120.0
     sync_orphan_guard_ratio: float = 0.5
 
     # Auth Service (beyond spec §4)
@@ -243,6 +244,7 @@ class Settings:
             flussonic_named_by=r.optional("FLUSSONIC_NAMED_BY"),
             flussonic_timeout=r.number("FLUSSONIC_TIMEOUT", 10.0, minimum=0.1),
             flussonic_page_size=r.integer("FLUSSONIC_PAGE_SIZE", 1000, minimum=1),
+            flussonic_sync_deadline=r.number("FLUSSONIC_SYNC_DEADLINE", 120.0, minimum=1.0),
             sync_orphan_guard_ratio=guard,
             auth_service_timeout=r.number("AUTH_SERVICE_TIMEOUT", 5.0, minimum=0.1),
             auth_service_time_format="naive" if time_format == "naive" else "z",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import msgspec
@@ -91,3 +93,43 @@ async def test_an_undecodable_body_is_a_flussonic_error_not_a_crash() -> None:
     assert caught.value.status_code == 502 and caught.value.code == "FLUSSONIC_ERROR"
     assert "failed on page 1" in caught.value.message and "unreadable answer (DecodingError" in caught.value.message
     assert calls == 1  # not retried
+
+
+def _paging_server(pages: Callable[[int], dict[str, Any]]) -> tuple[httpx.AsyncClient, list[int]]:
+    """A v3 server whose page ``n`` (1-based, from the number of requests so far) is ``pages(n)``."""
+    served: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        served.append(len(served) + 1)
+        return httpx.Response(200, content=msgspec.json.encode(pages(len(served))))
+
+    return httpx.AsyncClient(transport=httpx.MockTransport(handler)), served
+
+
+async def test_an_empty_page_with_a_next_cursor_stops_the_listing() -> None:
+    def pages(n: int) -> dict[str, Any]:
+        streams = [{"name": "a"}] if n == 1 else []
+        return {"streams": streams, "next": f"cursor-{n}"}  # ever-new cursors: looped forever before
+
+    http, served = _paging_server(pages)
+    async with http:
+        client = FlussonicClient(FlussonicConfig(url="http://flussonic", api_format="v3"), http=http)
+        with pytest.raises(FlussonicError, match=r"failed on page 2 .*empty but announces a next page"):
+            await client.list_streams()
+    assert served == [1, 2]
+
+
+async def test_the_page_cap_stops_a_listing_that_never_ends() -> None:
+    http, served = _paging_server(lambda n: {"streams": [{"name": f"s{n}"}], "next": f"cursor-{n}"})
+    async with http:
+        client = FlussonicClient(FlussonicConfig(url="http://flussonic", api_format="v3", max_pages=5), http=http)
+        with pytest.raises(FlussonicError, match=r"failed on page 5 .*still more pages after 5"):
+            await client.list_streams()
+    assert len(served) == 5
+
+
+async def test_the_last_allowed_page_may_end_the_listing() -> None:
+    http, _ = _paging_server(lambda n: {"streams": [{"name": f"s{n}"}], "next": None if n == 5 else f"c{n}"})
+    async with http:
+        client = FlussonicClient(FlussonicConfig(url="http://flussonic", api_format="v3", max_pages=5), http=http)
+        assert len(await client.list_streams()) == 5

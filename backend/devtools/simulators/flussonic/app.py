@@ -29,7 +29,8 @@ Control API (no auth; tests may instead change the ``SimulatorState`` object dir
 Knobs (``SimulatorState`` fields): ``login``, ``password``, ``token``, ``auth_failure_status``
 (401|403), ``formats`` (``both``|``v3``|``legacy``: the other API answers 404), ``next_style``
 (``omit``|``null``), ``default_limit``, ``delay`` (seconds before every API answer; larger than the
-client timeout = a timeout), ``fault`` (``status``|``non_json``|``wrong_shape``|``legacy_error``|
+client timeout = a timeout) with ``delay_page`` (only before that listing page; the legacy list is
+page 1; ``null`` = every answer), ``fault`` (``status``|``non_json``|``wrong_shape``|``legacy_error``|
 ``jsonapi_error``) with ``fault_status`` (default 500 for status/legacy_error, 400 for
 jsonapi_error, 200 otherwise), ``fault_page`` (only that page; the legacy list is page 1; ``null`` =
 every listing request), ``fault_times`` (fail that many times then recover; ``null`` = always),
@@ -71,6 +72,7 @@ class SimulatorState:
     next_style: Literal["omit", "null"] = "omit"
     default_limit: int = 100
     delay: float = 0.0
+    delay_page: int | None = None
     fault: Fault | None = None
     fault_status: int | None = None
     fault_page: int | None = None
@@ -123,6 +125,7 @@ class _Knobs(msgspec.Struct):
     next_style: Literal["omit", "null"]
     default_limit: int
     delay: float
+    delay_page: int | None
     fault: Fault | None
     fault_status: int | None
     fault_page: int | None
@@ -263,7 +266,7 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
             "auth": scheme,
         }
         sim.requests.append(entry)
-        if sim.delay:
+        if sim.delay and sim.delay_page is None:
             await asyncio.sleep(sim.delay)
         if sim.formats not in ("both", api):
             entry["status"] = 404
@@ -280,6 +283,10 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
             )
         entry["status"] = 200
         return None
+
+    async def _page_delay(page: int) -> None:
+        if sim.delay and sim.delay_page == page:
+            await asyncio.sleep(sim.delay)
 
     def _fault_response(fault: Fault, api: Literal["v3", "legacy"]) -> Response[bytes]:
         if fault == "status":
@@ -357,6 +364,7 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
                 end = min(hits[-1] + 1, start + limit)
         page_rows = rows[start:end]
         page = start // limit + 1 if limit else 1
+        await _page_delay(page)
         fault = sim.take_fault(page)
         if fault is not None:
             return _fault_response(fault, "v3")
@@ -419,6 +427,7 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
         early = await _enter(request, "legacy")
         if early is not None:
             return early
+        await _page_delay(1)
         fault = sim.take_fault(1)
         if fault is not None:
             return _fault_response(fault, "legacy")

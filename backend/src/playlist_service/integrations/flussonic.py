@@ -62,6 +62,10 @@ class FlussonicConfig:
     retries: int = 2
     retry_backoff: float = 0.25
     named_by: str | None = None
+    # The whole listing (every page, retries included) must finish within this many seconds.
+    deadline: float = 120.0
+    # A server that keeps answering ``next`` is stopped here (10 million streams at the default size).
+    max_pages: int = 10_000
 
 
 class FlussonicStream(msgspec.Struct, frozen=True):
@@ -151,6 +155,13 @@ _legacy_stream_decoder = msgspec.json.Decoder(_LegacyStream)
 _any_decoder = msgspec.json.Decoder()
 
 
+@dataclass(slots=True)
+class _Progress:
+    """How far a listing got, for the deadline's message."""
+
+    page: int = 1
+
+
 class _EndpointNotFound(FlussonicError):
     """404 on an endpoint; ``list_streams`` uses it to fall back from v3 to legacy."""
 
@@ -218,13 +229,26 @@ class FlussonicClient:
             await self._http.aclose()
 
     async def list_streams(self) -> list[FlussonicStream]:
-        """Every stream, all pages. A name repeated across pages keeps its last version."""
+        """Every stream, all pages, within ``deadline``. A name repeated across pages keeps its last version."""
+        progress = _Progress()
+        try:
+            async with asyncio.timeout(self._config.deadline) as scope:
+                return await self._list_any(progress)
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            raise FlussonicError(
+                f"Flussonic stream list ({self._base}) did not finish within {self._config.deadline:g} s "
+                f"(FLUSSONIC_SYNC_DEADLINE); stopped on page {progress.page}"
+            ) from None
+
+    async def _list_any(self, progress: _Progress) -> list[FlussonicStream]:
         if self._detected == "legacy":
             return await self._list_legacy()
         if self._detected == "v3":
-            return await self._list_v3()
+            return await self._list_v3(progress)
         try:
-            streams = await self._list_v3()
+            streams = await self._list_v3(progress)
         except _EndpointNotFound:
             logger.info("Flussonic v3 API not found at %s, trying the legacy API", self._base)
             try:
@@ -261,7 +285,7 @@ class FlussonicClient:
 
     # --- listing ---------------------------------------------------------------------------
 
-    async def _list_v3(self) -> list[FlussonicStream]:
+    async def _list_v3(self, progress: _Progress) -> list[FlussonicStream]:
         path = f"{self._prefix}/streams"
         select = V3_SELECT + ",labels" if self._config.tvg_name_label else V3_SELECT
         query = {"limit": str(self._config.page_size), "select": select}
@@ -273,6 +297,7 @@ class FlussonicClient:
         page = 1
         received = 0
         while True:
+            progress.page = page
             params = query if cursor is None else {**query, "cursor": cursor}
             try:
                 body = await self._get(path, params, "stream list", page)
@@ -286,10 +311,20 @@ class FlussonicClient:
                 by_name[raw.name] = self._from_v3(raw)
             if not data.next:
                 break
+            failed = self._failed("stream list", self._base + path, page)
             if data.next in seen_cursors:
                 raise FlussonicError(
-                    f"{self._failed('stream list', self._base + path, page)}: the server returned "
-                    "a cursor it had already returned; stopping to avoid an endless loop"
+                    f"{failed}: the server returned a cursor it had already returned; stopping to avoid an endless loop"
+                )
+            if not data.streams:
+                raise FlussonicError(
+                    f"{failed}: the page is empty but announces a next page; stopping (the server's pagination "
+                    "looks broken)"
+                )
+            if page >= self._config.max_pages:
+                raise FlussonicError(
+                    f"{failed}: still more pages after {self._config.max_pages}; stopping (raise "
+                    "FLUSSONIC_PAGE_SIZE if the line-up really is this large)"
                 )
             seen_cursors.add(data.next)
             cursor = data.next

@@ -237,6 +237,24 @@ async def test_timeout_is_reported(sim: SimulatorState, make_client: MakeClient)
         await make_client(timeout=0.05, retries=1).list_streams()
 
 
+async def test_a_timeout_in_the_middle_of_pagination_names_the_page(
+    sim: SimulatorState, make_client: MakeClient
+) -> None:
+    sim.configure({"delay": 0.5, "delay_page": 3})
+
+    with pytest.raises(FlussonicError, match=r"failed on page 3 .*no answer within 0.1 s \(timeout\).*1 attempt"):
+        await make_client(page_size=40, timeout=0.1, retries=0).list_streams()
+
+    assert len(_list_requests(sim)) == 3  # pages 1 and 2 were answered at once
+
+
+async def test_the_overall_deadline_names_the_page_it_stopped_on(sim: SimulatorState, make_client: MakeClient) -> None:
+    sim.configure({"delay": 2.0, "delay_page": 2})
+
+    with pytest.raises(FlussonicError, match=r"within 0.5 s \(FLUSSONIC_SYNC_DEADLINE\); stopped on page 2"):
+        await make_client(page_size=40, timeout=5, deadline=0.5).list_streams()
+
+
 async def test_connection_refused_is_reported(make_client: MakeClient) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
