@@ -26,12 +26,14 @@ from playlist_service.channels.schemas import (
     ReorderResult,
     SyncRequest,
     SyncResult,
+    SyncRunRead,
 )
 from playlist_service.channels.service import ChannelSortField
 from playlist_service.db.models import SyncStatus
 from playlist_service.errors import ValidationError
 from playlist_service.integrations.flussonic import FlussonicClient
 from playlist_service.settings import Settings
+from playlist_service.sync import runs
 from playlist_service.sync.flussonic_sync import sync_channels
 
 ChannelId = Annotated[int, Parameter(ge=1, le=MAX_ID, description="Channel id")]
@@ -111,6 +113,17 @@ class ChannelController(Controller):
             guard_ratio=settings.sync_orphan_guard_ratio,
         )
         return ok(result)
+
+    @get("/sync-runs", operation_id="listSyncRuns")
+    async def list_sync_runs(
+        self,
+        db_session: NamedDependency[AsyncSession],
+        page: PageParam = 1,
+        per_page: PerPageParam = DEFAULT_PER_PAGE,
+    ) -> Envelope[Page[SyncRunRead]]:
+        """List the recorded Flussonic syncs, newest first (start, end, outcome, counts, error)."""
+        items, total = await runs.list_runs(db_session, page=page, per_page=per_page)
+        return page_of(items, total=total, page=page, per_page=per_page)
 
     @post("/reorder", operation_id="reorderChannels", status_code=200)
     async def reorder(

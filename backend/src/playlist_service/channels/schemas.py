@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -144,3 +144,12 @@ class SyncRunRead(msgspec.Struct):
     orphaned: int
     restored: int
     error: str | None
+
+
+class FlussonicStatus(msgspec.Struct):
+    """A successful connection test (a failure is a 502 FLUSSONIC_ERROR saying what went wrong)."""
+
+    url: str
+    configured_format: Literal["auto", "v3", "legacy"]  # FLUSSONIC_API_FORMAT
+    api_format: Literal["v3", "legacy"]  # the API that answered
+    server_version: str | None

@@ -155,6 +155,14 @@ _legacy_stream_decoder = msgspec.json.Decoder(_LegacyStream)
 _any_decoder = msgspec.json.Decoder()
 
 
+@dataclass(frozen=True, slots=True)
+class FlussonicServerStatus:
+    url: str
+    configured_format: ApiFormat
+    api_format: Literal["v3", "legacy"]
+    server_version: str | None
+
+
 @dataclass(slots=True)
 class _Progress:
     """How far a listing got, for the deadline's message."""
@@ -266,9 +274,25 @@ class FlussonicClient:
 
     async def server_info(self) -> dict[str, Any]:
         """``config/stats`` (v3, has ``server_version``) or ``/flussonic/api/server`` (legacy)."""
+        return (await self._server_info())[1]
+
+    async def server_status(self) -> FlussonicServerStatus:
+        """A connection test: which API answers (as the listing would choose it) and the server version."""
+        api_format, data = await self._server_info()
+        version = data.get("server_version" if api_format == "v3" else "version")
+        return FlussonicServerStatus(
+            url=self._base,
+            configured_format=self._config.api_format,
+            api_format=api_format,
+            server_version=str(version) if version is not None else None,
+        )
+
+    async def _server_info(self) -> tuple[Literal["v3", "legacy"], dict[str, Any]]:
+        api_format: Literal["v3", "legacy"] = "legacy"
         if self._detected != "legacy":
             try:
                 body = await self._get(f"{self._prefix}/config/stats", {}, "server info")
+                api_format = "v3"
             except _EndpointNotFound:
                 if self._detected == "v3":
                     raise
@@ -281,7 +305,7 @@ class FlussonicClient:
             raise FlussonicError(f"Flussonic server info at {self._base} is not JSON: {_snippet(body)!r}") from None
         if not isinstance(data, dict):
             raise FlussonicError(f"Flussonic server info at {self._base} is not a JSON object")
-        return data
+        return api_format, data
 
     # --- listing ---------------------------------------------------------------------------
 

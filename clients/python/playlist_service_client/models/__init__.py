@@ -36,6 +36,10 @@ from .empty_envelope import EmptyEnvelope
 from .error_body import ErrorBody
 from .error_detail import ErrorDetail
 from .error_envelope import ErrorEnvelope
+from .flussonic_status import FlussonicStatus
+from .flussonic_status_api_format import FlussonicStatusApiFormat
+from .flussonic_status_configured_format import FlussonicStatusConfiguredFormat
+from .flussonic_status_envelope import FlussonicStatusEnvelope
 from .group_cascade_info import GroupCascadeInfo
 from .group_cascade_info_envelope import GroupCascadeInfoEnvelope
 from .group_create import GroupCreate
@@ -84,6 +88,8 @@ from .sync_request import SyncRequest
 from .sync_result import SyncResult
 from .sync_result_envelope import SyncResultEnvelope
 from .sync_run_read import SyncRunRead
+from .sync_run_read_page import SyncRunReadPage
+from .sync_run_read_page_envelope import SyncRunReadPageEnvelope
 from .sync_run_status import SyncRunStatus
 from .sync_status import SyncStatus
 from .tariff_cascade_info import TariffCascadeInfo
@@ -144,6 +150,10 @@ __all__ = (
     "ErrorBody",
     "ErrorDetail",
     "ErrorEnvelope",
+    "FlussonicStatus",
+    "FlussonicStatusApiFormat",
+    "FlussonicStatusConfiguredFormat",
+    "FlussonicStatusEnvelope",
     "GroupCascadeInfo",
     "GroupCascadeInfoEnvelope",
     "GroupCreate",
@@ -192,6 +202,8 @@ __all__ = (
     "SyncResult",
     "SyncResultEnvelope",
     "SyncRunRead",
+    "SyncRunReadPage",
+    "SyncRunReadPageEnvelope",
     "SyncRunStatus",
     "SyncStatus",
     "TariffCascadeInfo",

@@ -221,6 +221,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListSyncRuns
+         * @description List the recorded Flussonic syncs, newest first (start, end, outcome, counts, error).
+         */
+        get: operations["listSyncRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels/reorder": {
         parameters: {
             query?: never;
@@ -299,6 +319,28 @@ export interface paths {
          *     502 FLUSSONIC_ERROR when Flussonic fails; nothing is changed and the failed run is recorded.
          */
         post: operations["syncChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flussonic/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status
+         * @description Test the connection: which API answers and the server's version (``config/stats``).
+         *
+         *     502 FLUSSONIC_ERROR when Flussonic cannot be reached or refuses the credentials, with the reason.
+         */
+        get: operations["getFlussonicStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1110,6 +1152,15 @@ export interface components {
             success: false;
             error: components["schemas"]["ErrorBody"];
         };
+        /** FlussonicStatus */
+        FlussonicStatus: {
+            url: string;
+            /** @enum {string} */
+            configured_format: "auto" | "v3" | "legacy";
+            /** @enum {string} */
+            api_format: "v3" | "legacy";
+            server_version: string | null;
+        };
         /** GroupCascadeInfo */
         GroupCascadeInfo: {
             id: number;
@@ -1532,6 +1583,12 @@ export interface components {
             success: true;
             data: components["schemas"]["ChannelSummaryPage"];
         };
+        /** SyncRunReadPageEnvelope */
+        SyncRunReadPageEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["SyncRunReadPage"];
+        };
         /** UserListItemPageEnvelope */
         UserListItemPageEnvelope: {
             /** @constant */
@@ -1561,6 +1618,12 @@ export interface components {
             /** @constant */
             success: true;
             data: components["schemas"]["ChannelRead"];
+        };
+        /** FlussonicStatusEnvelope */
+        FlussonicStatusEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["FlussonicStatus"];
         };
         /** ReorderResultEnvelope */
         ReorderResultEnvelope: {
@@ -1681,6 +1744,14 @@ export interface components {
         /** ChannelSummaryPage */
         ChannelSummaryPage: {
             items: components["schemas"]["ChannelSummary"][];
+            total: number;
+            page: number;
+            per_page: number;
+            pages: number;
+        };
+        /** SyncRunReadPage */
+        SyncRunReadPage: {
+            items: components["schemas"]["SyncRunRead"][];
             total: number;
             page: number;
             per_page: number;
@@ -2516,6 +2587,67 @@ export interface operations {
             };
         };
     };
+    listSyncRuns: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page (≤ 200) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunReadPageEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     reorderChannels: {
         parameters: {
             query?: never;
@@ -2774,6 +2906,62 @@ export interface operations {
             };
             /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getFlussonicStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlussonicStatusEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
