@@ -77,7 +77,8 @@ async def test_delete_removes_from_users_and_records_them(auth_client, db):
     u1, u2 = await add_user(db, "A1"), await add_user(db, "A2")
     await link(db, "tariff_packages", [(tariff, package)])
     await link(db, "user_tariffs", [(u1, tariff), (u2, tariff)])
-    assert data(await auth_client.get(f"{URL}/{tariff}/cascade-info")) == {"id": tariff, "name": "T", "users_count": 2}
+    info = data(await auth_client.get(f"{URL}/{tariff}/cascade-info"))
+    assert info == {"id": tariff, "name": "T", "packages_count": 1, "users_count": 2}
     assert data(await auth_client.delete(f"{URL}/{tariff}")) == {"id": tariff, "deleted": True}
     assert await scalar(db, "SELECT count(*) FROM user_tariffs") == 0
     assert await scalar(db, "SELECT count(*) FROM packages") == 1

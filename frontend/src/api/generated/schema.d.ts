@@ -1218,6 +1218,8 @@ export interface components {
             id: number;
             name: string;
             tariffs_count: number;
+            channels_count: number;
+            direct_users_count: number;
             users_count: number;
         };
         /** PackageCreate */
@@ -1380,6 +1382,7 @@ export interface components {
         TariffCascadeInfo: {
             id: number;
             name: string;
+            packages_count: number;
             users_count: number;
         };
         /** TariffCreate */
