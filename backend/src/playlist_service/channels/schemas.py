@@ -50,7 +50,7 @@ class ChannelRead(ChannelSummary):
     tvg_logo: str | None
 
 
-TvgId = Annotated[str, msgspec.Meta(max_length=100, description="EPG id; trimmed, blank = null")]
+TvgId = Annotated[str, msgspec.Meta(max_length=100, description="EPG id; trimmed, blank = null; no control characters")]
 LogoInput = Annotated[
     str,
     msgspec.Meta(

@@ -27,7 +27,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.api.pagination import offset
-from playlist_service.catalog_rules import duplicates, id_list, require_ids
+from playlist_service.catalog_rules import duplicates, id_list, refuse_control_characters, require_ids
 from playlist_service.channels import logos
 from playlist_service.channels.schemas import (
     ChannelCascadeInfo,
@@ -205,6 +205,8 @@ async def update_channel(db: AsyncSession, channel_id: int, data: ChannelUpdate,
     values: dict[str, Any] = {}
     if data.tvg_id is not msgspec.UNSET:
         values["tvg_id"] = (data.tvg_id or "").strip() or None
+        if values["tvg_id"]:
+            refuse_control_characters(values["tvg_id"], "tvg_id")
     if data.tvg_logo is not msgspec.UNSET:
         values["tvg_logo"] = (
             None if data.tvg_logo is None else logos.parse_logo(data.tvg_logo, max_bytes=logo_max_bytes).data_uri

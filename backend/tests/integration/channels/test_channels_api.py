@@ -338,3 +338,13 @@ async def test_lookup_channels_search_and_limit(auth_client, db):
     assert len(data(await auth_client.get("/api/v1/lookup/channels"))) == 31
     for bad in ({"limit": 0}, {"limit": 201}, {"limit": "x"}):
         assert_error(await auth_client.get("/api/v1/lookup/channels", params=bad), 422, "VALIDATION_ERROR")
+
+
+async def test_tvg_id_with_control_characters_is_refused(auth_client, db):
+    [cid] = await add_channels(db, 1)
+    for value in ["a\nb", "epg\x1b[31m", "a\u0085b"]:
+        response = await auth_client.patch(f"{URL}/{cid}", json={"tvg_id": value})
+        error = assert_error(response, 422, "VALIDATION_ERROR", field="tvg_id")
+        assert "control characters" in error["details"][0]["message"]
+    assert await scalar(db, "SELECT tvg_id FROM channels") is None
+    assert data(await auth_client.patch(f"{URL}/{cid}", json={"tvg_id": "\tperviy.ru\n"}))["tvg_id"] == "perviy.ru"

@@ -1109,7 +1109,7 @@ export interface components {
         };
         /** ChannelUpdate */
         ChannelUpdate: {
-            /** @description EPG id; trimmed, blank = null */
+            /** @description EPG id; trimmed, blank = null; no control characters */
             tvg_id?: string | null;
             /** @description A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB). null removes it. */
             tvg_logo?: string | null;
@@ -1169,7 +1169,7 @@ export interface components {
         };
         /** GroupCreate */
         GroupCreate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name: string;
         };
         /** GroupLookup */
@@ -1195,7 +1195,7 @@ export interface components {
         };
         /** GroupUpdate */
         GroupUpdate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name?: string;
         };
         /** HealthStatus */
@@ -1224,7 +1224,7 @@ export interface components {
         };
         /** PackageCreate */
         PackageCreate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1253,7 +1253,7 @@ export interface components {
         };
         /** PackageUpdate */
         PackageUpdate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1387,7 +1387,7 @@ export interface components {
         };
         /** TariffCreate */
         TariffCreate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1414,7 +1414,7 @@ export interface components {
         };
         /** TariffUpdate */
         TariffUpdate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
