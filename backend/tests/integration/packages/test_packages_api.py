@@ -55,6 +55,10 @@ async def test_bad_input_and_duplicates(auth_client, db):
         ({"description": "only"}, "name"),
     ]:
         assert_error(await auth_client.post(URL, json=body), 422, "VALIDATION_ERROR", field=field)
+    other = await add_named(db, "packages", "Other", description="kept")
+    response = await auth_client.patch(f"{URL}/{other}", json={"name": "Basic", "description": "new"})
+    assert_error(response, 409, "DUPLICATE_ENTRY", field="name")
+    assert await scalar(db, f"SELECT name || '/' || description FROM packages WHERE id = {other}") == "Other/kept"
     for method, suffix, body in [
         ("GET", "", None),
         ("PATCH", "", {}),

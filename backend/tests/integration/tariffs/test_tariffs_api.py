@@ -47,6 +47,12 @@ async def test_bad_input_unknown_packages_and_duplicates(auth_client, db):
     tariff = await add_named(db, "tariffs", "Other")
     error = assert_error(await auth_client.patch(f"{URL}/{tariff}", json={"package_ids": [5]}), 422, "VALIDATION_ERROR")
     assert error["details"][0]["field"] == "package_ids"
+    # A rename onto an existing name is a 409, and the package change sent with it is not applied either.
+    response = await auth_client.patch(f"{URL}/{tariff}", json={"name": "Start", "package_ids": [a]})
+    assert_error(response, 409, "DUPLICATE_ENTRY", field="name")
+    assert await scalar(db, f"SELECT name FROM tariffs WHERE id = {tariff}") == "Other"
+    assert await scalar(db, "SELECT count(*) FROM tariff_packages") == 0
+    assert await scalar(db, "SELECT count(*) FROM auth_sync_events") == 0
     for method, suffix, body in [
         ("GET", "", None),
         ("PATCH", "", {}),
