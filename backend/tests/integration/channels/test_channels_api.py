@@ -6,6 +6,7 @@ import base64
 
 from sqlalchemy import text
 
+from playlist_service.channels.service import ChannelSortField
 from tests.integration.catalog_helpers import (
     PNG,
     add_channels,
@@ -75,14 +76,53 @@ async def test_filters_by_group_no_group_and_status(auth_client, db):
     assert ids(both) == loose
 
 
-async def test_every_allowed_sort_field_works_both_ways(auth_client, db):
+# Per channel id 1..5: a value for every sortable column, in an order unlike the ids'.
+SORT_VALUES: dict[str, list[object]] = {
+    "sort_order": [30, 10, 50, 20, 40],
+    "display_name": ["d", "b", "e", "a", "c"],
+    "stream_name": ["s3", "s5", "s1", "s4", "s2"],
+    "tvg_name": ["t2", "t1", "t5", "t3", "t4"],
+    "tvg_id": ["e", None, "a", "c", None],
+    "catchup_days": [7, None, 1, 3, 14],
+    "sync_status": ["orphaned", "synced", "orphaned", "synced", "synced"],
+    "created_at": [3, 5, 1, 4, 2],  # hours ago
+    "updated_at": [2, 1, 5, 3, 4],
+    "last_seen_at": [None, 2, 1, None, 3],
+}
+# Ascending; ties and NULLs (last, as PostgreSQL sorts them) by id. Descending is the exact reverse.
+SORT_EXPECTED = {
+    "sort_order": [2, 4, 1, 5, 3],
+    "display_name": [4, 2, 5, 1, 3],
+    "stream_name": [3, 5, 1, 4, 2],
+    "tvg_name": [2, 1, 4, 5, 3],
+    "tvg_id": [3, 4, 1, 2, 5],
+    "catchup_days": [3, 4, 1, 5, 2],
+    "sync_status": [2, 4, 5, 1, 3],  # enum order: synced, orphaned
+    "created_at": [2, 4, 1, 5, 3],
+    "updated_at": [3, 5, 4, 1, 2],
+    "last_seen_at": [5, 2, 3, 1, 4],
+    "id": [1, 2, 3, 4, 5],
+}
+
+
+async def test_every_allowed_sort_field_orders_both_ways(auth_client, db):
     await add_channels(db, 5)
-    fields = ["sort_order", "display_name", "stream_name", "tvg_name", "tvg_id", "catchup_days", "sync_status"]
-    for sort_by in [*fields, "created_at", "updated_at", "last_seen_at", "id"]:
-        asc = [c["id"] for c in data(await auth_client.get(URL, params={"sort_by": sort_by}))["items"]]
-        desc_page = await auth_client.get(URL, params={"sort_by": sort_by, "sort_dir": "desc"})
-        desc = [c["id"] for c in data(desc_page)["items"]]
-        assert sorted(asc) == sorted(desc) == [1, 2, 3, 4, 5], sort_by
+    for column, values in SORT_VALUES.items():
+        for channel_id, value in enumerate(values, start=1):
+            if column in ("created_at", "updated_at", "last_seen_at") and value is not None:
+                sql = f"UPDATE channels SET {column} = now() - make_interval(hours => :v) WHERE id = :i"
+            elif column == "sync_status":
+                sql = "UPDATE channels SET sync_status = CAST(:v AS sync_status) WHERE id = :i"
+            else:
+                sql = f"UPDATE channels SET {column} = :v WHERE id = :i"
+            await db.execute(text(sql), {"v": value, "i": channel_id})
+    await db.commit()
+    assert set(SORT_EXPECTED) == set(ChannelSortField.__args__)  # type: ignore[attr-defined]
+    for sort_by, expected in SORT_EXPECTED.items():
+        asc = data(await auth_client.get(URL, params={"sort_by": sort_by}))["items"]
+        desc = data(await auth_client.get(URL, params={"sort_by": sort_by, "sort_dir": "desc"}))["items"]
+        assert [c["id"] for c in asc] == expected, sort_by
+        assert [c["id"] for c in desc] == expected[::-1], sort_by
 
 
 async def test_sort_by_catchup_days_descending(auth_client, db):
@@ -244,9 +284,11 @@ async def test_reorder_applies_every_position(auth_client, db):
     assert [r["id"] for r in rows] == [ids[1], ids[2], ids[0]]
 
 
+# Known ids get new sort orders too, so an update that is not rolled back shows in the final check.
 REORDER_CASES = [
-    ([{"id": 1, "sort_order": 1}, {"id": 99, "sort_order": 2}, {"id": 98, "sort_order": 3}], "unknown ids 98, 99"),
-    ([{"id": 1, "sort_order": 1}, {"id": 1, "sort_order": 2}], "duplicate ids 1"),
+    ([{"id": 1, "sort_order": 50}, {"id": 99, "sort_order": 2}, {"id": 98, "sort_order": 3}], "unknown ids 98, 99"),
+    ([{"id": 2, "sort_order": 60}, {"id": 1, "sort_order": 70}, {"id": 97, "sort_order": 3}], "unknown ids 97"),
+    ([{"id": 1, "sort_order": 40}, {"id": 1, "sort_order": 41}], "duplicate ids 1"),
     ([], None),
     ([{"id": 1, "sort_order": -1}], None),
     ([{"id": -1, "sort_order": 1}], None),
