@@ -133,3 +133,23 @@ async def test_the_last_allowed_page_may_end_the_listing() -> None:
     async with http:
         client = FlussonicClient(FlussonicConfig(url="http://flussonic", api_format="v3", max_pages=5), http=http)
         assert len(await client.list_streams()) == 5
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+async def test_a_redirect_names_where_it_points_and_is_not_followed(status: int) -> None:
+    requests: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(str(request.url))
+        return httpx.Response(status, headers={"location": "https://new-flussonic:8443/streamer/api/v3/streams"})
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+        client = FlussonicClient(FlussonicConfig(url="http://flussonic", retries=2), http=http)
+        with pytest.raises(FlussonicError) as caught:
+            await client.list_streams()
+
+    assert caught.value.message == (
+        "Flussonic stream list failed on page 1 (http://flussonic/streamer/api/v3/streams): redirected "
+        f"(HTTP {status}) to https://new-flussonic:8443/streamer/api/v3/streams; set FLUSSONIC_URL to the final address"
+    )
+    assert len(requests) == 1  # neither followed nor retried

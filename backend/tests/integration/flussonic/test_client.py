@@ -223,6 +223,20 @@ async def test_neither_api_found(sim: SimulatorState, make_client: MakeClient) -
         await make_client(api_prefix="/nope").list_streams()
 
 
+async def test_a_404_after_the_first_page_is_an_error_not_a_format_fallback(
+    sim: SimulatorState, make_client: MakeClient
+) -> None:
+    sim.configure({"fault": "status", "fault_status": 404, "fault_page": 2})
+    client = make_client(page_size=40)
+
+    with pytest.raises(FlussonicError, match=r"failed on page 2 .*HTTP 404 Not Found"):
+        await client.list_streams()
+
+    assert not _list_requests(sim, "/flussonic/api/media")  # the legacy API was never tried
+    assert len(_list_requests(sim)) == 2
+    assert client.api_format is None  # nothing was detected from a broken listing
+
+
 async def test_alias_prefix_works(sim: SimulatorState, make_client: MakeClient) -> None:
     assert len(await make_client(api_prefix="/flussonic/api/v3/").list_streams()) == 160
 
