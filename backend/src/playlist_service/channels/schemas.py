@@ -51,13 +51,15 @@ class ChannelRead(ChannelSummary):
 
 
 TvgId = Annotated[str, msgspec.Meta(max_length=100, description="EPG id; trimmed, blank = null; no control characters")]
+# No max_length here: the limit is LOGO_MAX_BYTES, known only at run time, and ``logos.parse_logo``
+# checks the encoded length against it before decoding (MAX_REQUEST_BODY_BYTES bounds the raw body).
 LogoInput = Annotated[
     str,
     msgspec.Meta(
-        max_length=1_500_000,
         description=(
             "A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image "
-            "(checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB). null removes it."
+            "(checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB; line breaks "
+            "in the base64 are ignored). null removes it."
         ),
     ),
 ]

@@ -1111,7 +1111,7 @@ export interface components {
         ChannelUpdate: {
             /** @description EPG id; trimmed, blank = null; no control characters */
             tvg_id?: string | null;
-            /** @description A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB). null removes it. */
+            /** @description A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB; line breaks in the base64 are ignored). null removes it. */
             tvg_logo?: string | null;
         };
         /** DashboardStats */
