@@ -169,13 +169,28 @@ async def list_channels(
     sort_by: str = "sort_order",
     sort_dir: Literal["asc", "desc"] = "asc",
 ) -> tuple[list[ChannelSummary], int]:
-    """One page plus the total; two statements whatever the page size (groups/packages inlined)."""
+    """One page plus the total; two statements whatever the page size (groups/packages inlined).
+
+    A deferred join: the page's ids are found first on the bare table (filter, sort, offset), and only
+    those ≤ 200 rows are joined to their group and get their package list. Otherwise PostgreSQL builds
+    the package JSON for every row before the offset (page 20 of 5,000 by display_name: ~5x slower).
+    """
     where = _filters(search, group_id, sync_status)
     total = (await db.execute(select(func.count()).select_from(Channel).where(*where))).scalar_one()
     column = SORT_COLUMNS[sort_by]
-    order = column.desc() if sort_dir == "desc" else column.asc()
-    tie = Channel.id.desc() if sort_dir == "desc" else Channel.id.asc()
-    stmt = _rows().where(*where).order_by(order, tie).limit(per_page).offset(offset(page, per_page))
+
+    def ordered(value: Any) -> Any:
+        return value.desc() if sort_dir == "desc" else value.asc()
+
+    ids = (
+        select(Channel.id.label("page_id"), column.label("sort_key"))
+        .where(*where)
+        .order_by(ordered(column), ordered(Channel.id))
+        .limit(per_page)
+        .offset(offset(page, per_page))
+        .subquery("page")
+    )
+    stmt = _rows().join(ids, ids.c.page_id == Channel.id).order_by(ordered(ids.c.sort_key), ordered(ids.c.page_id))
     rows = (await db.execute(stmt)).all()
     return [ChannelSummary(**_summary_fields(r)) for r in rows], total
 

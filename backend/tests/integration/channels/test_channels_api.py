@@ -176,6 +176,30 @@ async def test_list_query_count_does_not_grow_with_rows(auth_client, db, count_q
     assert await measure(2) == await measure(30)
 
 
+async def test_a_later_page_carries_the_right_group_and_packages(auth_client, db, count_queries):
+    groups = [await add_named(db, "groups", f"G{i}") for i in range(3)]
+    packages = [await add_named(db, "packages", f"P{i}") for i in range(4)]
+    ids = await add_channels(db, 30)
+    for n, cid in enumerate(ids):  # group n % 3 (none for every 4th), packages n % 4 and (n + 1) % 4
+        group = None if n % 4 == 0 else groups[n % 3]
+        await db.execute(text("UPDATE channels SET group_id = :g WHERE id = :i"), {"g": group, "i": cid})
+    await db.commit()
+    await link(db, "package_channels", [(packages[k % 4], cid) for n, cid in enumerate(ids) for k in (n, n + 1)])
+    params = {"sort_by": "display_name", "sort_dir": "desc", "per_page": 7, "page": 3}
+    with count_queries() as first:
+        data(await auth_client.get(URL, params={**params, "page": 1}))
+    with count_queries() as later:
+        page = data(await auth_client.get(URL, params=params))
+    assert later.count == first.count
+    # display_name "Channel <i>" descending as text: 9, 8, ..., 30, 3, 29, ...
+    expected_ids = sorted(ids, key=lambda i: f"Channel {i}", reverse=True)[14:21]
+    assert [r["id"] for r in page["items"]] == expected_ids
+    for row in page["items"]:
+        n = ids.index(row["id"])
+        assert row["group"] == (None if n % 4 == 0 else {"id": groups[n % 3], "name": f"G{n % 3}"})
+        assert [p["name"] for p in row["packages"]] == sorted(f"P{k % 4}" for k in (n, n + 1))
+
+
 async def test_get_channel_includes_logo(auth_client, db):
     [cid] = await add_channels(db, 1)
     await db.execute(text("UPDATE channels SET tvg_logo = :l"), {"l": PNG_URI})
