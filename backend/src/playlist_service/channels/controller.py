@@ -153,8 +153,8 @@ class ChannelController(Controller):
     @patch("/{channel_id:int}/group", operation_id="setChannelGroup", responses=error_responses(404))
     async def set_group(
         self, db_session: NamedDependency[AsyncSession], channel_id: ChannelId, data: JSONBody[ChannelGroupUpdate]
-    ) -> Envelope[ChannelRead]:
-        """Assign the channel to a group, or to none with ``group_id: null``."""
+    ) -> Envelope[ChannelSummary]:
+        """Assign the channel to a group, or to none with ``group_id: null``; answers the list row (no logo)."""
         return ok(await service.set_group(db_session, channel_id, data.group_id))
 
     @patch("/{channel_id:int}/packages", operation_id="setChannelPackages", responses=error_responses(404))
@@ -163,8 +163,8 @@ class ChannelController(Controller):
         db_session: NamedDependency[AsyncSession],
         channel_id: ChannelId,
         data: JSONBody[ChannelPackagesUpdate],
-    ) -> Envelope[ChannelRead]:
-        """Replace the channel's packages with ``package_ids``."""
+    ) -> Envelope[ChannelSummary]:
+        """Replace the channel's packages with ``package_ids``; answers the list row (no logo)."""
         return ok(await service.set_packages(db_session, channel_id, data.package_ids))
 
     @get("/{channel_id:int}/cascade-info", operation_id="getChannelCascadeInfo", responses=error_responses(404))

@@ -195,6 +195,14 @@ async def list_channels(
     return [ChannelSummary(**_summary_fields(r)) for r in rows], total
 
 
+async def get_summary(db: AsyncSession, channel_id: int) -> ChannelSummary:
+    """The list-row shape (no logo, which may be 256 KiB): what group/package edits answer."""
+    row = (await db.execute(_rows().where(Channel.id == channel_id))).one_or_none()
+    if row is None:
+        raise NotFoundError(f"Channel {channel_id} not found")
+    return ChannelSummary(**_summary_fields(row))
+
+
 async def get_channel(db: AsyncSession, channel_id: int) -> ChannelRead:
     row = (await db.execute(_rows().add_columns(Channel.tvg_logo).where(Channel.id == channel_id))).one_or_none()
     if row is None:
@@ -233,16 +241,16 @@ async def update_channel(db: AsyncSession, channel_id: int, data: ChannelUpdate,
     return await get_channel(db, channel_id)
 
 
-async def set_group(db: AsyncSession, channel_id: int, group_id: int | None) -> ChannelRead:
+async def set_group(db: AsyncSession, channel_id: int, group_id: int | None) -> ChannelSummary:
     if group_id is not None:
         await require_ids(db, Group.id, [group_id], "group_id")
     result = await db.execute(update(Channel).where(Channel.id == channel_id).values(group_id=group_id))
     if result.rowcount == 0:  # type: ignore[attr-defined]
         raise NotFoundError(f"Channel {channel_id} not found")
-    return await get_channel(db, channel_id)
+    return await get_summary(db, channel_id)
 
 
-async def set_packages(db: AsyncSession, channel_id: int, package_ids: Sequence[int]) -> ChannelRead:
+async def set_packages(db: AsyncSession, channel_id: int, package_ids: Sequence[int]) -> ChannelSummary:
     """Replace the channel's packages; subscribers of every added or removed package are recorded."""
     await _lock_channel(db, channel_id)
     wanted = set(await require_ids(db, Package.id, package_ids, "package_ids"))
@@ -264,7 +272,7 @@ async def set_packages(db: AsyncSession, channel_id: int, package_ids: Sequence[
     if added or removed:
         await db.execute(update(Channel).where(Channel.id == channel_id).values(updated_at=func.now()))
         await record_impact(db, f"channel {channel_id} packages changed", users_of_packages(added + removed))
-    return await get_channel(db, channel_id)
+    return await get_summary(db, channel_id)
 
 
 async def reorder(db: AsyncSession, items: Sequence[OrderItem]) -> int:

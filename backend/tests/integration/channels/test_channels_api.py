@@ -414,3 +414,16 @@ async def test_tvg_id_with_control_characters_is_refused(auth_client, db):
         assert "control characters" in error["details"][0]["message"]
     assert await scalar(db, "SELECT tvg_id FROM channels") is None
     assert data(await auth_client.patch(f"{URL}/{cid}", json={"tvg_id": "\tperviy.ru\n"}))["tvg_id"] == "perviy.ru"
+
+
+async def test_group_and_package_edits_answer_the_list_row_without_the_logo(auth_client, db):
+    [cid] = await add_channels(db, 1)
+    await db.execute(text("UPDATE channels SET tvg_logo = :l"), {"l": PNG_URI})
+    await db.commit()
+    group, package = await add_named(db, "groups", "G"), await add_named(db, "packages", "P")
+    listed = data(await auth_client.get(URL))["items"][0]
+    for suffix, body in [("group", {"group_id": group}), ("packages", {"package_ids": [package]})]:
+        row = data(await auth_client.patch(f"{URL}/{cid}/{suffix}", json=body))
+        assert "tvg_logo" not in row and row["has_logo"] is True and row["logo_url"].startswith(f"{URL}/{cid}/logo?v=")
+        assert set(row) == set(listed)
+    assert (row["group"], row["packages"]) == ({"id": group, "name": "G"}, [{"id": package, "name": "P"}])

@@ -25,6 +25,7 @@ from .channel_packages_update import ChannelPackagesUpdate
 from .channel_read import ChannelRead
 from .channel_read_envelope import ChannelReadEnvelope
 from .channel_summary import ChannelSummary
+from .channel_summary_envelope import ChannelSummaryEnvelope
 from .channel_summary_page import ChannelSummaryPage
 from .channel_summary_page_envelope import ChannelSummaryPageEnvelope
 from .channel_update import ChannelUpdate
@@ -139,6 +140,7 @@ __all__ = (
     "ChannelRead",
     "ChannelReadEnvelope",
     "ChannelSummary",
+    "ChannelSummaryEnvelope",
     "ChannelSummaryPage",
     "ChannelSummaryPageEnvelope",
     "ChannelUpdate",

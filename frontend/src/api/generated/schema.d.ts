@@ -276,7 +276,7 @@ export interface paths {
         head?: never;
         /**
          * SetGroup
-         * @description Assign the channel to a group, or to none with ``group_id: null``.
+         * @description Assign the channel to a group, or to none with ``group_id: null``; answers the list row (no logo).
          */
         patch: operations["setChannelGroup"];
         trace?: never;
@@ -296,7 +296,7 @@ export interface paths {
         head?: never;
         /**
          * SetPackages
-         * @description Replace the channel's packages with ``package_ids``.
+         * @description Replace the channel's packages with ``package_ids``; answers the list row (no logo).
          */
         patch: operations["setChannelPackages"];
         trace?: never;
@@ -1622,6 +1622,12 @@ export interface components {
             success: true;
             data: components["schemas"]["ChannelRead"];
         };
+        /** ChannelSummaryEnvelope */
+        ChannelSummaryEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ChannelSummary"];
+        };
         /** FlussonicStatusEnvelope */
         FlussonicStatusEnvelope: {
             /** @constant */
@@ -2733,7 +2739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                    "application/json": components["schemas"]["ChannelSummaryEnvelope"];
                 };
             };
             /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
@@ -2805,7 +2811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                    "application/json": components["schemas"]["ChannelSummaryEnvelope"];
                 };
             };
             /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
