@@ -37,6 +37,7 @@ from playlist_service.settings import Settings
 from playlist_service.subscribers.controller import UiSettingsController, UserController
 from playlist_service.sync.auth_controller import AuthSyncController
 from playlist_service.sync.auth_sync import AuthSync, AuthSyncWorker
+from playlist_service.sync.flussonic_controller import FlussonicController
 from playlist_service.tariffs.controller import TariffController
 
 log = logging.getLogger("playlist_service")
@@ -47,6 +48,7 @@ V1_CONTROLLERS: Sequence[ControllerRouterHandler] = [
     ApiKeyController,
     DashboardController,
     ChannelController,
+    FlussonicController,
     GroupController,
     PackageController,
     TariffController,

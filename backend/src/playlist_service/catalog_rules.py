@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Final
 
@@ -16,15 +17,41 @@ from playlist_service.errors import ValidationError
 MAX_ID: Final = 2_147_483_647
 # A positive int4: larger values cannot name a row, so they are refused as input errors, not 404s.
 Id = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100, description="Trimmed; must not be blank")]
+MAX_NAME: Final = 100
+# The type bounds the raw input; ``clean_name`` trims first, then checks MAX_NAME (the column's length).
+Name = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=2 * MAX_NAME,
+        description=(
+            f"Trimmed, then 1-{MAX_NAME} characters; unique ignoring case; invisible-only (e.g. U+200B) counts "
+            "as blank; no control characters"
+        ),
+    ),
+]
 Description = Annotated[str, msgspec.Meta(max_length=2000, description="Trimmed; blank is stored as null")]
 SortOrder = Annotated[int, msgspec.Meta(ge=0, le=MAX_ID)]
 
 
+def _invalid(field: str, problem: str) -> ValidationError:
+    return ValidationError(f"{field} {problem}", details=[{"field": field, "message": problem}])
+
+
+def refuse_control_characters(value: str, field: str) -> None:
+    """Control characters (Cc: newline, tab, ESC, ...) would break the M3U lines these values go into."""
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise _invalid(field, "must not contain control characters (newline, tab, ...)")
+
+
 def clean_name(value: str, field: str = "name") -> str:
+    """Trimmed name; blank when nothing visible is left (whitespace, U+200B and other format characters)."""
     name = value.strip()
-    if not name:
-        raise ValidationError(f"{field} must not be blank", details=[{"field": field, "message": "must not be blank"}])
+    if not any(not c.isspace() and not unicodedata.category(c).startswith("C") for c in name):
+        raise _invalid(field, "must not be blank")
+    refuse_control_characters(name, field)
+    if len(name) > MAX_NAME:
+        raise _invalid(field, f"must be at most {MAX_NAME} characters (after trimming)")
     return name
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
+from urllib.parse import urlsplit
 
 T = TypeVar("T")
 
@@ -118,12 +119,18 @@ class _Reader:
                 ) from None
         return items
 
-    def url(self, name: str, default: str | None = None) -> str:
+    def url(self, name: str, default: str | None = None, *, credentials_hint: str | None = None) -> str:
+        """An http(s) URL. With ``credentials_hint``, ``user:password@`` in it is refused: the URL is
+        shown in error messages, stored on sync runs, and (the playback URL) written into every
+        subscriber's playlist, so credentials there would leak."""
         value = self.raw(name) or default
         if value is None:
             raise SettingsError(f"{name} is required but not set")
         if not value.startswith(("http://", "https://")):
             raise SettingsError(f"{name}={value!r} must be an http:// or https:// URL")
+        if credentials_hint is not None and "@" in urlsplit(value).netloc:
+            # The value itself is not repeated: it holds a secret.
+            raise SettingsError(f"{name} must not contain credentials (user:password@host); {credentials_hint}")
         return value.rstrip("/")
 
 
@@ -182,6 +189,7 @@ class Settings:
     flussonic_named_by: str | None = None
     flussonic_timeout: float = 10.0
     flussonic_page_size: int = 1000
+    flussonic_sync_deadline: float = 120.0
     sync_orphan_guard_ratio: float = 0.5
 
     # Auth Service (beyond spec §4)
@@ -222,11 +230,17 @@ class Settings:
         previous = r.optional("SECRET_KEY_PREVIOUS")
         secret_key_previous = _secret(previous, "SECRET_KEY_PREVIOUS") if previous else None
 
-        flussonic_url = r.url("FLUSSONIC_URL")
+        credentials_hint = "use FLUSSONIC_LOGIN / FLUSSONIC_PASSWORD or FLUSSONIC_API_KEY"
+        flussonic_url = r.url("FLUSSONIC_URL", credentials_hint=credentials_hint)
         flussonic_api_key = r.optional("FLUSSONIC_API_KEY")
         flussonic_login = r.optional("FLUSSONIC_LOGIN")
         flussonic_password = r.optional("FLUSSONIC_PASSWORD")
-        if flussonic_api_key is None and (flussonic_login is None or flussonic_password is None):
+        # Half a pair would send "Basic login:" (and win over the API key): refuse it instead.
+        if flussonic_login is not None and flussonic_password is None:
+            raise SettingsError("FLUSSONIC_LOGIN is set but FLUSSONIC_PASSWORD is not: set both, or neither")
+        if flussonic_password is not None and flussonic_login is None:
+            raise SettingsError("FLUSSONIC_PASSWORD is set but FLUSSONIC_LOGIN is not: set both, or neither")
+        if flussonic_api_key is None and flussonic_login is None:
             raise SettingsError("FLUSSONIC_API_KEY is required (or FLUSSONIC_LOGIN and FLUSSONIC_PASSWORD)")
 
         timezone = r.text("OPERATOR_TIMEZONE", "UTC")
@@ -277,11 +291,14 @@ class Settings:
             flussonic_password=flussonic_password,
             flussonic_api_format="v3" if api_format == "v3" else "legacy" if api_format == "legacy" else "auto",
             flussonic_api_prefix="/" + r.text("FLUSSONIC_API_PREFIX", "/streamer/api/v3").strip("/"),
-            flussonic_playback_url=r.url("FLUSSONIC_PLAYBACK_URL", flussonic_url),
+            flussonic_playback_url=r.url(
+                "FLUSSONIC_PLAYBACK_URL", flussonic_url, credentials_hint="players get the URL"
+            ),
             flussonic_tvg_name_label=r.optional("FLUSSONIC_TVG_NAME_LABEL"),
             flussonic_named_by=r.optional("FLUSSONIC_NAMED_BY"),
             flussonic_timeout=r.number("FLUSSONIC_TIMEOUT", 10.0, minimum=0.1),
             flussonic_page_size=r.integer("FLUSSONIC_PAGE_SIZE", 1000, minimum=1),
+            flussonic_sync_deadline=r.number("FLUSSONIC_SYNC_DEADLINE", 120.0, minimum=1.0),
             sync_orphan_guard_ratio=guard,
             auth_service_timeout=r.number("AUTH_SERVICE_TIMEOUT", 5.0, minimum=0.1),
             auth_service_time_format="naive" if time_format == "naive" else "z",

@@ -29,6 +29,7 @@ def test_spec_defaults():
     assert s.flussonic_playback_url == "http://flussonic:8080"
     assert s.operator_timezone == "UTC"
     assert s.logo_max_bytes == 256 * 1024
+    assert s.flussonic_sync_deadline == 120.0
 
 
 def test_secrets_are_not_in_the_repr():
@@ -57,6 +58,8 @@ def test_missing_required_variable_is_named(name):
         ("FLUSSONIC_URL", "flussonic:8080"),
         ("OPERATOR_TIMEZONE", "Mars/Olympus"),
         ("FLUSSONIC_API_FORMAT", "v9"),
+        ("FLUSSONIC_SYNC_DEADLINE", "0.5"),
+        ("FLUSSONIC_SYNC_DEADLINE", "soon"),
         ("SECRET_KEY", "your-secret-key-here"),
         ("SECRET_KEY", "short"),
         ("SECRET_KEY_PREVIOUS", "change-me"),
@@ -104,6 +107,33 @@ def test_flussonic_login_can_replace_the_api_key():
         Settings.from_env(env)
     s = Settings.from_env({**env, "FLUSSONIC_LOGIN": "admin", "FLUSSONIC_PASSWORD": "pw"})
     assert s.flussonic_login == "admin"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"FLUSSONIC_LOGIN": "admin"}, "FLUSSONIC_LOGIN is set but FLUSSONIC_PASSWORD is not"),
+        ({"FLUSSONIC_PASSWORD": "pw"}, "FLUSSONIC_PASSWORD is set but FLUSSONIC_LOGIN is not"),
+        ({"FLUSSONIC_LOGIN": "admin", "FLUSSONIC_PASSWORD": "  "}, "FLUSSONIC_PASSWORD is not"),
+    ],
+)
+def test_half_a_flussonic_login_pair_is_refused_even_with_an_api_key(extra, message):
+    # Before, "Basic admin:" was sent and the API key ignored.
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env({**BASE, **extra})
+
+
+@pytest.mark.parametrize("name", ["FLUSSONIC_URL", "FLUSSONIC_PLAYBACK_URL"])
+@pytest.mark.parametrize("url", ["http://u:p@flussonic:8080", "https://token@tv.example.com/", "http://u:@h"])
+def test_flussonic_urls_with_credentials_are_refused_without_repeating_them(name, url):
+    with pytest.raises(SettingsError, match=f"{name} must not contain credentials") as caught:
+        Settings.from_env({**BASE, name: url})
+    assert url not in str(caught.value) and "p@" not in str(caught.value)
+
+
+def test_an_at_sign_in_the_path_is_not_userinfo():
+    s = Settings.from_env({**BASE, "FLUSSONIC_PLAYBACK_URL": "https://tv.example.com/@live"})
+    assert s.flussonic_playback_url == "https://tv.example.com/@live"
 
 
 def test_plain_postgresql_url_gets_the_async_driver():

@@ -5,8 +5,9 @@ Served API (also under the ``/flussonic/api/v3`` alias):
 * ``GET /streamer/api/v3/streams`` — ``limit`` (default 100), ``cursor``, ``select`` (dotted),
   ``sort`` (``position``/``name``, ``-`` = descending; default = ``position`` then ``name``), ``q``
   (substring of name/title, case-insensitive), filters ``field=a,b`` with optional suffix
-  ``_ne``/``_like``/``_is=null``/``_is_not=null`` on any dotted field (``named_by=config``,
-  ``disabled=false``). Cursors are base64 of ``%24position_gt=N`` (default sort) or ``name_gt=X``
+  ``_ne``/``_like`` (substring)/``_gt``/``_lt``/``_gte``/``_lte`` (numbers as numbers, else text)/
+  ``_is=null``/``_is_not=null`` on any dotted field (``named_by=config``, ``disabled=false``,
+  ``dvr.expiration_gte=604800``). Cursors are base64 of ``%24position_gt=N`` (default sort) or ``name_gt=X``
   (``sort=name``; ``name_lt`` for ``-name``); ``prev`` adds ``%24reversed=true``. ``next`` is present
   only when rows remain (else omitted or ``null``: knob ``next_style``); ``estimated_count`` = all
   matching rows. Streams without an integer ``position`` get their list index.
@@ -29,7 +30,8 @@ Control API (no auth; tests may instead change the ``SimulatorState`` object dir
 Knobs (``SimulatorState`` fields): ``login``, ``password``, ``token``, ``auth_failure_status``
 (401|403), ``formats`` (``both``|``v3``|``legacy``: the other API answers 404), ``next_style``
 (``omit``|``null``), ``default_limit``, ``delay`` (seconds before every API answer; larger than the
-client timeout = a timeout), ``fault`` (``status``|``non_json``|``wrong_shape``|``legacy_error``|
+client timeout = a timeout) with ``delay_page`` (only before that listing page; the legacy list is
+page 1; ``null`` = every answer), ``fault`` (``status``|``non_json``|``wrong_shape``|``legacy_error``|
 ``jsonapi_error``) with ``fault_status`` (default 500 for status/legacy_error, 400 for
 jsonapi_error, 200 otherwise), ``fault_page`` (only that page; the legacy list is page 1; ``null`` =
 every listing request), ``fault_times`` (fail that many times then recover; ``null`` = always),
@@ -71,6 +73,7 @@ class SimulatorState:
     next_style: Literal["omit", "null"] = "omit"
     default_limit: int = 100
     delay: float = 0.0
+    delay_page: int | None = None
     fault: Fault | None = None
     fault_status: int | None = None
     fault_page: int | None = None
@@ -123,6 +126,7 @@ class _Knobs(msgspec.Struct):
     next_style: Literal["omit", "null"]
     default_limit: int
     delay: float
+    delay_page: int | None
     fault: Fault | None
     fault_status: int | None
     fault_page: int | None
@@ -156,17 +160,44 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+_SUFFIXES = ("_is_not", "_is", "_gte", "_lte", "_gt", "_lt", "_ne", "_like")
+
+
+def _compare(value: Any, raw: str, suffix: str) -> bool:
+    """``_gt``/``_lt``/``_gte``/``_lte``: numbers as numbers, anything else as text; null never matches."""
+    if value is None or value is _MISSING or isinstance(value, dict | list):
+        return False
+    left: Any = _as_text(value)
+    right: Any = raw
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            left, right = value, float(raw)
+        except ValueError:
+            return False
+    if suffix == "_gt":
+        return bool(left > right)
+    if suffix == "_lt":
+        return bool(left < right)
+    if suffix == "_gte":
+        return bool(left >= right)
+    return bool(left <= right)
+
+
 def _matches(stream: dict[str, Any], key: str, raw: str) -> bool:
-    for suffix in ("_is_not", "_is", "_ne", "_like"):
-        if key.endswith(suffix):
-            text = _as_text(_get_path(stream, key.removesuffix(suffix)))
+    """One filter of reference §1: ``field=a,b`` or ``field<suffix>=...`` on a dotted field."""
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            value = _get_path(stream, key.removesuffix(suffix))
+            text = _as_text(value)
             if suffix == "_is":
                 return text == "null" if raw == "null" else text != "null"
             if suffix == "_is_not":
                 return text != "null" if raw == "null" else text == "null"
             if suffix == "_ne":
                 return text not in raw.split(",")
-            return raw.lower() in text.lower()
+            if suffix == "_like":
+                return raw.lower() in text.lower()
+            return _compare(value, raw, suffix)
     return _as_text(_get_path(stream, key)) in raw.split(",")
 
 
@@ -263,7 +294,7 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
             "auth": scheme,
         }
         sim.requests.append(entry)
-        if sim.delay:
+        if sim.delay and sim.delay_page is None:
             await asyncio.sleep(sim.delay)
         if sim.formats not in ("both", api):
             entry["status"] = 404
@@ -280,6 +311,10 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
             )
         entry["status"] = 200
         return None
+
+    async def _page_delay(page: int) -> None:
+        if sim.delay and sim.delay_page == page:
+            await asyncio.sleep(sim.delay)
 
     def _fault_response(fault: Fault, api: Literal["v3", "legacy"]) -> Response[bytes]:
         if fault == "status":
@@ -317,9 +352,10 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
 
         # nameless rows are served as they are, so a client's shape check can be tested
         rows = [s for s in sim.streams if isinstance(s, dict)]
-        for index, row in enumerate(rows):
-            if not isinstance(row.get("position"), int):
-                row["position"] = index
+        # A row without an integer position sorts by its list index; the rows themselves are not changed.
+        positions = {
+            id(row): row["position"] if type(row.get("position")) is int else index for index, row in enumerate(rows)
+        }
         q = params.get("q", "").lower()
         if q:
             rows = [r for r in rows if q in str(r.get("name", "")).lower() or q in str(r.get("title") or "").lower()]
@@ -328,7 +364,8 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
                 rows = [r for r in rows if _matches(r, key, raw)]
 
         def sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
-            return (row.get(key_field, ""), row.get("name", ""))
+            name = row.get("name", "")
+            return (positions[id(row)] if key_field == "position" else name, name)
 
         rows.sort(key=sort_key, reverse=descending)
         start, end = 0, min(limit, len(rows))
@@ -357,6 +394,7 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
                 end = min(hits[-1] + 1, start + limit)
         page_rows = rows[start:end]
         page = start // limit + 1 if limit else 1
+        await _page_delay(page)
         fault = sim.take_fault(page)
         if fault is not None:
             return _fault_response(fault, "v3")
@@ -419,6 +457,7 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
         early = await _enter(request, "legacy")
         if early is not None:
             return early
+        await _page_delay(1)
         fault = sim.take_fault(1)
         if fault is not None:
             return _fault_response(fault, "legacy")

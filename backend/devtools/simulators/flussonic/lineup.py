@@ -11,7 +11,8 @@ from typing import Any
 
 DAY = 86_400
 
-# (name, title) pairs; names deliberately include spaces, dots, dashes, '/', and non-ASCII.
+# (name, title) pairs; names deliberately include spaces, dots, dashes, '/', '+', '%', '?', '#', '&'
+# and non-ASCII. New names go at the end of this list: earlier positions (and their DVR) stay put.
 _NAMED: list[tuple[str, str | None]] = [
     ("perviy", "Первый канал"),
     ("russia24", "Россия 24"),
@@ -32,6 +33,12 @@ _NAMED: list[tuple[str, str | None]] = [
     ("euro-news.en", "Euronews"),
     ("no-title", None),
     ("empty-title", ""),
+    # Characters that break a URL built without percent-encoding (query, fragment, escapes, '+').
+    ("sport+hd", "Sport+ HD"),
+    ("100%-hits", "100% Hits"),
+    ("what?tv", "What? TV"),
+    ("channel#5", "Channel #5"),
+    ("news&weather", "News & Weather"),
 ]
 
 _LATIN = ["News", "Sport", "Movies", "Kids", "Music", "Docs", "Travel", "Food", "Science", "Comedy"]

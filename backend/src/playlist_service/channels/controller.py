@@ -26,11 +26,14 @@ from playlist_service.channels.schemas import (
     ReorderResult,
     SyncRequest,
     SyncResult,
+    SyncRunRead,
 )
 from playlist_service.channels.service import ChannelSortField
 from playlist_service.db.models import SyncStatus
+from playlist_service.errors import ValidationError
 from playlist_service.integrations.flussonic import FlussonicClient
 from playlist_service.settings import Settings
+from playlist_service.sync import runs
 from playlist_service.sync.flussonic_sync import sync_channels
 
 ChannelId = Annotated[int, Parameter(ge=1, le=MAX_ID, description="Channel id")]
@@ -38,7 +41,7 @@ GroupFilter = Annotated[
     str | None,
     Parameter(
         pattern=r"^(none|[1-9][0-9]{0,9})$",
-        description="Only channels of this group id; `none` = channels without a group",
+        description=f"Only channels of this group id (1..{MAX_ID}); `none` = channels without a group",
     ),
 ]
 
@@ -68,6 +71,11 @@ class ChannelController(Controller):
         group: int | str | None = group_id
         if group_id is not None and group_id != service.NO_GROUP:
             group = int(group_id)
+            if group > MAX_ID:  # the pattern allows 10 digits; asyncpg would overflow int4 (a 500)
+                raise ValidationError(
+                    "Invalid value for: group_id",
+                    details=[{"field": "group_id", "message": f"must be at most {MAX_ID}"}],
+                )
         items, total = await service.list_channels(
             db_session,
             page=page,
@@ -106,6 +114,17 @@ class ChannelController(Controller):
         )
         return ok(result)
 
+    @get("/sync-runs", operation_id="listSyncRuns")
+    async def list_sync_runs(
+        self,
+        db_session: NamedDependency[AsyncSession],
+        page: PageParam = 1,
+        per_page: PerPageParam = DEFAULT_PER_PAGE,
+    ) -> Envelope[Page[SyncRunRead]]:
+        """List the recorded Flussonic syncs, newest first (start, end, outcome, counts, error)."""
+        items, total = await runs.list_runs(db_session, page=page, per_page=per_page)
+        return page_of(items, total=total, page=page, per_page=per_page)
+
     @post("/reorder", operation_id="reorderChannels", status_code=200)
     async def reorder(
         self, db_session: NamedDependency[AsyncSession], data: JSONBody[ReorderRequest]
@@ -134,8 +153,8 @@ class ChannelController(Controller):
     @patch("/{channel_id:int}/group", operation_id="setChannelGroup", responses=error_responses(404))
     async def set_group(
         self, db_session: NamedDependency[AsyncSession], channel_id: ChannelId, data: JSONBody[ChannelGroupUpdate]
-    ) -> Envelope[ChannelRead]:
-        """Assign the channel to a group, or to none with ``group_id: null``."""
+    ) -> Envelope[ChannelSummary]:
+        """Assign the channel to a group, or to none with ``group_id: null``; answers the list row (no logo)."""
         return ok(await service.set_group(db_session, channel_id, data.group_id))
 
     @patch("/{channel_id:int}/packages", operation_id="setChannelPackages", responses=error_responses(404))
@@ -144,8 +163,8 @@ class ChannelController(Controller):
         db_session: NamedDependency[AsyncSession],
         channel_id: ChannelId,
         data: JSONBody[ChannelPackagesUpdate],
-    ) -> Envelope[ChannelRead]:
-        """Replace the channel's packages with ``package_ids``."""
+    ) -> Envelope[ChannelSummary]:
+        """Replace the channel's packages with ``package_ids``; answers the list row (no logo)."""
         return ok(await service.set_packages(db_session, channel_id, data.package_ids))
 
     @get("/{channel_id:int}/cascade-info", operation_id="getChannelCascadeInfo", responses=error_responses(404))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -50,14 +50,16 @@ class ChannelRead(ChannelSummary):
     tvg_logo: str | None
 
 
-TvgId = Annotated[str, msgspec.Meta(max_length=100, description="EPG id; trimmed, blank = null")]
+TvgId = Annotated[str, msgspec.Meta(max_length=100, description="EPG id; trimmed, blank = null; no control characters")]
+# No max_length here: the limit is LOGO_MAX_BYTES, known only at run time, and ``logos.parse_logo``
+# checks the encoded length against it before decoding (MAX_REQUEST_BODY_BYTES bounds the raw body).
 LogoInput = Annotated[
     str,
     msgspec.Meta(
-        max_length=1_500_000,
         description=(
             "A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image "
-            "(checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB). null removes it."
+            "(checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB; line breaks "
+            "in the base64 are ignored). null removes it."
         ),
     ),
 ]
@@ -144,3 +146,12 @@ class SyncRunRead(msgspec.Struct):
     orphaned: int
     restored: int
     error: str | None
+
+
+class FlussonicStatus(msgspec.Struct):
+    """A successful connection test (a failure is a 502 FLUSSONIC_ERROR saying what went wrong)."""
+
+    url: str
+    configured_format: Literal["auto", "v3", "legacy"]  # FLUSSONIC_API_FORMAT
+    api_format: Literal["v3", "legacy"]  # the API that answered
+    server_version: str | None

@@ -27,7 +27,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.api.pagination import offset
-from playlist_service.catalog_rules import duplicates, id_list, require_ids
+from playlist_service.catalog_rules import duplicates, id_list, refuse_control_characters, require_ids
 from playlist_service.channels import logos
 from playlist_service.channels.schemas import (
     ChannelCascadeInfo,
@@ -169,15 +169,38 @@ async def list_channels(
     sort_by: str = "sort_order",
     sort_dir: Literal["asc", "desc"] = "asc",
 ) -> tuple[list[ChannelSummary], int]:
-    """One page plus the total; two statements whatever the page size (groups/packages inlined)."""
+    """One page plus the total; two statements whatever the page size (groups/packages inlined).
+
+    A deferred join: the page's ids are found first on the bare table (filter, sort, offset), and only
+    those ≤ 200 rows are joined to their group and get their package list. Otherwise PostgreSQL builds
+    the package JSON for every row before the offset (page 20 of 5,000 by display_name: ~5x slower).
+    """
     where = _filters(search, group_id, sync_status)
     total = (await db.execute(select(func.count()).select_from(Channel).where(*where))).scalar_one()
     column = SORT_COLUMNS[sort_by]
-    order = column.desc() if sort_dir == "desc" else column.asc()
-    tie = Channel.id.desc() if sort_dir == "desc" else Channel.id.asc()
-    stmt = _rows().where(*where).order_by(order, tie).limit(per_page).offset(offset(page, per_page))
+
+    def ordered(value: Any) -> Any:
+        return value.desc() if sort_dir == "desc" else value.asc()
+
+    ids = (
+        select(Channel.id.label("page_id"), column.label("sort_key"))
+        .where(*where)
+        .order_by(ordered(column), ordered(Channel.id))
+        .limit(per_page)
+        .offset(offset(page, per_page))
+        .subquery("page")
+    )
+    stmt = _rows().join(ids, ids.c.page_id == Channel.id).order_by(ordered(ids.c.sort_key), ordered(ids.c.page_id))
     rows = (await db.execute(stmt)).all()
     return [ChannelSummary(**_summary_fields(r)) for r in rows], total
+
+
+async def get_summary(db: AsyncSession, channel_id: int) -> ChannelSummary:
+    """The list-row shape (no logo, which may be 256 KiB): what group/package edits answer."""
+    row = (await db.execute(_rows().where(Channel.id == channel_id))).one_or_none()
+    if row is None:
+        raise NotFoundError(f"Channel {channel_id} not found")
+    return ChannelSummary(**_summary_fields(row))
 
 
 async def get_channel(db: AsyncSession, channel_id: int) -> ChannelRead:
@@ -205,6 +228,8 @@ async def update_channel(db: AsyncSession, channel_id: int, data: ChannelUpdate,
     values: dict[str, Any] = {}
     if data.tvg_id is not msgspec.UNSET:
         values["tvg_id"] = (data.tvg_id or "").strip() or None
+        if values["tvg_id"]:
+            refuse_control_characters(values["tvg_id"], "tvg_id")
     if data.tvg_logo is not msgspec.UNSET:
         values["tvg_logo"] = (
             None if data.tvg_logo is None else logos.parse_logo(data.tvg_logo, max_bytes=logo_max_bytes).data_uri
@@ -216,16 +241,16 @@ async def update_channel(db: AsyncSession, channel_id: int, data: ChannelUpdate,
     return await get_channel(db, channel_id)
 
 
-async def set_group(db: AsyncSession, channel_id: int, group_id: int | None) -> ChannelRead:
+async def set_group(db: AsyncSession, channel_id: int, group_id: int | None) -> ChannelSummary:
     if group_id is not None:
         await require_ids(db, Group.id, [group_id], "group_id")
     result = await db.execute(update(Channel).where(Channel.id == channel_id).values(group_id=group_id))
     if result.rowcount == 0:  # type: ignore[attr-defined]
         raise NotFoundError(f"Channel {channel_id} not found")
-    return await get_channel(db, channel_id)
+    return await get_summary(db, channel_id)
 
 
-async def set_packages(db: AsyncSession, channel_id: int, package_ids: Sequence[int]) -> ChannelRead:
+async def set_packages(db: AsyncSession, channel_id: int, package_ids: Sequence[int]) -> ChannelSummary:
     """Replace the channel's packages; subscribers of every added or removed package are recorded."""
     await _lock_channel(db, channel_id)
     wanted = set(await require_ids(db, Package.id, package_ids, "package_ids"))
@@ -247,7 +272,7 @@ async def set_packages(db: AsyncSession, channel_id: int, package_ids: Sequence[
     if added or removed:
         await db.execute(update(Channel).where(Channel.id == channel_id).values(updated_at=func.now()))
         await record_impact(db, f"channel {channel_id} packages changed", users_of_packages(added + removed))
-    return await get_channel(db, channel_id)
+    return await get_summary(db, channel_id)
 
 
 async def reorder(db: AsyncSession, items: Sequence[OrderItem]) -> int:

@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from playlist_service.channels.schemas import SyncRunRead
 from playlist_service.dashboard.schemas import AuthSyncCounts, ChannelCounts, DashboardStats, UserCounts
 from playlist_service.db.models import (
     AuthSyncStatus,
@@ -21,28 +20,11 @@ from playlist_service.db.models import (
     User,
     UserStatus,
 )
+from playlist_service.sync.runs import NEWEST_FIRST, run_read
 
 
 def _count(entity: Any, *where: Any) -> Any:
     return select(func.count()).select_from(entity).where(*where).scalar_subquery()
-
-
-def run_read(run: FlussonicSyncRun) -> SyncRunRead:
-    return SyncRunRead(
-        id=run.id,
-        status=run.status,
-        started_at=run.started_at,
-        finished_at=run.finished_at,
-        forced=run.forced,
-        triggered_by_id=run.triggered_by_id,
-        total=run.total,
-        new=run.new,
-        updated=run.updated,
-        unchanged=run.unchanged,
-        orphaned=run.orphaned,
-        restored=run.restored,
-        error=run.error,
-    )
 
 
 async def stats(db: AsyncSession) -> DashboardStats:
@@ -66,11 +48,7 @@ async def stats(db: AsyncSession) -> DashboardStats:
             )
         )
     ).one()
-    last = (
-        await db.execute(
-            select(FlussonicSyncRun).order_by(FlussonicSyncRun.started_at.desc(), FlussonicSyncRun.id.desc()).limit(1)
-        )
-    ).scalar_one_or_none()
+    last = (await db.execute(select(FlussonicSyncRun).order_by(*NEWEST_FIRST).limit(1))).scalar_one_or_none()
     return DashboardStats(
         channels=ChannelCounts(total=row.channels, synced=row.synced, orphaned=row.orphaned),
         groups=row.groups,

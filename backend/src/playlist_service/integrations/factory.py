@@ -20,6 +20,7 @@ def flussonic_config(settings: Settings) -> FlussonicConfig:
         timeout=settings.flussonic_timeout,
         page_size=settings.flussonic_page_size,
         named_by=settings.flussonic_named_by,
+        deadline=settings.flussonic_sync_deadline,
     )
 
 

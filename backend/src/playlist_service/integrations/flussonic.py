@@ -35,8 +35,12 @@ ApiFormat = Literal["auto", "v3", "legacy"]
 SECONDS_PER_DAY: Final = 86_400
 LEGACY_MEDIA_PATH: Final = "/flussonic/api/media"
 LEGACY_SERVER_PATH: Final = "/flussonic/api/server"
-# Only what the catalogue needs; keeps a 10,000-stream listing small.
-V3_SELECT: Final = "name,title,dvr.expiration,labels"
+# Only what the catalogue needs; keeps a 10,000-stream listing small. ``labels`` is added only when
+# FLUSSONIC_TVG_NAME_LABEL is set (nothing else reads them).
+V3_SELECT: Final = "name,title,dvr.expiration"
+# Archive depth beyond this is clamped (and logged): ten years is more than any real archive, and an
+# absurd value (864000000000000 s, 1e300) must not overflow the int4 column and fail the whole sync.
+MAX_CATCHUP_DAYS: Final = 3650
 
 _CREDENTIALS_HINT = "check FLUSSONIC_API_KEY / FLUSSONIC_LOGIN / FLUSSONIC_PASSWORD"
 
@@ -58,6 +62,10 @@ class FlussonicConfig:
     retries: int = 2
     retry_backoff: float = 0.25
     named_by: str | None = None
+    # The whole listing (every page, retries included) must finish within this many seconds.
+    deadline: float = 120.0
+    # A server that keeps answering ``next`` is stopped here (10 million streams at the default size).
+    max_pages: int = 10_000
 
 
 class FlussonicStream(msgspec.Struct, frozen=True):
@@ -70,16 +78,32 @@ class FlussonicStream(msgspec.Struct, frozen=True):
     stream_base_url: str
 
 
-def catchup_days(seconds: float | None) -> int | None:
+def catchup_days(seconds: float | None, stream: str = "?") -> int | None:
     """Archive depth in seconds → whole days for ``catchup-days``.
 
     Rounds **down** (a player must never be promised hours the archive does not hold), except that
     any positive depth shorter than a day counts as 1 so the channel keeps catch-up at all.
     No depth, zero or negative → ``None`` (no catch-up). 7.9 days → 7; 1 h → 1; 14 days → 14.
+    More than ``MAX_CATCHUP_DAYS`` → ``MAX_CATCHUP_DAYS``, with a warning naming ``stream``.
     """
     if seconds is None or seconds <= 0:
         return None
+    if seconds >= (MAX_CATCHUP_DAYS + 1) * SECONDS_PER_DAY:
+        logger.warning(
+            "Flussonic stream %.80r has a DVR depth of %.6g s (over %d days); using %d days",
+            stream,
+            seconds,
+            MAX_CATCHUP_DAYS,
+            MAX_CATCHUP_DAYS,
+        )
+        return MAX_CATCHUP_DAYS
     return max(1, int(seconds // SECONDS_PER_DAY))
+
+
+def clean_text(value: str) -> str:
+    """Drop NUL characters: PostgreSQL text cannot store them (the JSON decoder already refuses
+    lone surrogates, the only other thing a UTF-8 database cannot hold)."""
+    return value.replace("\x00", "") if "\x00" in value else value
 
 
 # --- wire formats (unknown fields are ignored by msgspec) ------------------------------------
@@ -96,7 +120,8 @@ class _V3Stream(msgspec.Struct):
     name: _Name
     title: str | None = None
     dvr: _V3Dvr | None = None
-    labels: dict[str, str] | None = None
+    # Free-form in Flussonic: checked when read, so one odd value cannot fail the whole listing.
+    labels: Any = None
 
 
 class _V3Page(msgspec.Struct):
@@ -128,6 +153,21 @@ _page_decoder = msgspec.json.Decoder(_V3Page)
 _media_decoder = msgspec.json.Decoder(list[_LegacyEntry])
 _legacy_stream_decoder = msgspec.json.Decoder(_LegacyStream)
 _any_decoder = msgspec.json.Decoder()
+
+
+@dataclass(frozen=True, slots=True)
+class FlussonicServerStatus:
+    url: str
+    configured_format: ApiFormat
+    api_format: Literal["v3", "legacy"]
+    server_version: str | None
+
+
+@dataclass(slots=True)
+class _Progress:
+    """How far a listing got, for the deadline's message."""
+
+    page: int = 1
 
 
 class _EndpointNotFound(FlussonicError):
@@ -197,13 +237,26 @@ class FlussonicClient:
             await self._http.aclose()
 
     async def list_streams(self) -> list[FlussonicStream]:
-        """Every stream, all pages. A name repeated across pages keeps its last version."""
+        """Every stream, all pages, within ``deadline``. A name repeated across pages keeps its last version."""
+        progress = _Progress()
+        try:
+            async with asyncio.timeout(self._config.deadline) as scope:
+                return await self._list_any(progress)
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            raise FlussonicError(
+                f"Flussonic stream list ({self._base}) did not finish within {self._config.deadline:g} s "
+                f"(FLUSSONIC_SYNC_DEADLINE); stopped on page {progress.page}"
+            ) from None
+
+    async def _list_any(self, progress: _Progress) -> list[FlussonicStream]:
         if self._detected == "legacy":
             return await self._list_legacy()
         if self._detected == "v3":
-            return await self._list_v3()
+            return await self._list_v3(progress)
         try:
-            streams = await self._list_v3()
+            streams = await self._list_v3(progress)
         except _EndpointNotFound:
             logger.info("Flussonic v3 API not found at %s, trying the legacy API", self._base)
             try:
@@ -221,9 +274,25 @@ class FlussonicClient:
 
     async def server_info(self) -> dict[str, Any]:
         """``config/stats`` (v3, has ``server_version``) or ``/flussonic/api/server`` (legacy)."""
+        return (await self._server_info())[1]
+
+    async def server_status(self) -> FlussonicServerStatus:
+        """A connection test: which API answers (as the listing would choose it) and the server version."""
+        api_format, data = await self._server_info()
+        version = data.get("server_version" if api_format == "v3" else "version")
+        return FlussonicServerStatus(
+            url=self._base,
+            configured_format=self._config.api_format,
+            api_format=api_format,
+            server_version=str(version) if version is not None else None,
+        )
+
+    async def _server_info(self) -> tuple[Literal["v3", "legacy"], dict[str, Any]]:
+        api_format: Literal["v3", "legacy"] = "legacy"
         if self._detected != "legacy":
             try:
                 body = await self._get(f"{self._prefix}/config/stats", {}, "server info")
+                api_format = "v3"
             except _EndpointNotFound:
                 if self._detected == "v3":
                     raise
@@ -236,13 +305,14 @@ class FlussonicClient:
             raise FlussonicError(f"Flussonic server info at {self._base} is not JSON: {_snippet(body)!r}") from None
         if not isinstance(data, dict):
             raise FlussonicError(f"Flussonic server info at {self._base} is not a JSON object")
-        return data
+        return api_format, data
 
     # --- listing ---------------------------------------------------------------------------
 
-    async def _list_v3(self) -> list[FlussonicStream]:
+    async def _list_v3(self, progress: _Progress) -> list[FlussonicStream]:
         path = f"{self._prefix}/streams"
-        query = {"limit": str(self._config.page_size), "select": V3_SELECT}
+        select = V3_SELECT + ",labels" if self._config.tvg_name_label else V3_SELECT
+        query = {"limit": str(self._config.page_size), "select": select}
         if self._config.named_by:
             query["named_by"] = self._config.named_by
         by_name: dict[str, FlussonicStream] = {}
@@ -251,6 +321,7 @@ class FlussonicClient:
         page = 1
         received = 0
         while True:
+            progress.page = page
             params = query if cursor is None else {**query, "cursor": cursor}
             try:
                 body = await self._get(path, params, "stream list", page)
@@ -264,10 +335,20 @@ class FlussonicClient:
                 by_name[raw.name] = self._from_v3(raw)
             if not data.next:
                 break
+            failed = self._failed("stream list", self._base + path, page)
             if data.next in seen_cursors:
                 raise FlussonicError(
-                    f"{self._failed('stream list', self._base + path, page)}: the server returned "
-                    "a cursor it had already returned; stopping to avoid an endless loop"
+                    f"{failed}: the server returned a cursor it had already returned; stopping to avoid an endless loop"
+                )
+            if not data.streams:
+                raise FlussonicError(
+                    f"{failed}: the page is empty but announces a next page; stopping (the server's pagination "
+                    "looks broken)"
+                )
+            if page >= self._config.max_pages:
+                raise FlussonicError(
+                    f"{failed}: still more pages after {self._config.max_pages}; stopping (raise "
+                    "FLUSSONIC_PAGE_SIZE if the line-up really is this large)"
                 )
             seen_cursors.add(data.next)
             cursor = data.next
@@ -299,23 +380,26 @@ class FlussonicClient:
         return list(by_name.values())
 
     def _from_v3(self, raw: _V3Stream) -> FlussonicStream:
-        title = raw.title.strip() if raw.title else ""
+        title = clean_text(raw.title).strip() if raw.title else ""
         display = title or raw.name
         tvg = display
         label = self._config.tvg_name_label
-        if label and raw.labels:
-            tvg = raw.labels.get(label) or display
+        if label and isinstance(raw.labels, dict):
+            value = raw.labels.get(label)
+            # A non-string value (number, object) is treated as no label, not as a broken listing.
+            if isinstance(value, str):
+                tvg = clean_text(value).strip() or display
         return FlussonicStream(
             stream_name=raw.name,
             display_name=display,
             tvg_name=tvg,
-            catchup_days=catchup_days(raw.dvr.expiration if raw.dvr else None),
+            catchup_days=catchup_days(raw.dvr.expiration if raw.dvr else None, raw.name),
             stream_base_url=self._stream_base_url,
         )
 
     def _from_legacy(self, raw: _LegacyStream) -> FlussonicStream:
         options = raw.options or _LegacyOptions()
-        title = options.title.strip() if options.title else ""
+        title = clean_text(options.title).strip() if options.title else ""
         display = title or raw.name
         depth: float | None = None
         if options.dvr is not None:
@@ -324,7 +408,7 @@ class FlussonicClient:
             stream_name=raw.name,
             display_name=display,
             tvg_name=display,  # the legacy API has no labels
-            catchup_days=catchup_days(depth),
+            catchup_days=catchup_days(depth, raw.name),
             stream_base_url=self._stream_base_url,
         )
 
@@ -361,6 +445,10 @@ class FlussonicClient:
                 reason = f"cannot connect ({exc or 'connection refused'}); is FLUSSONIC_URL right?"
             except httpx.TransportError as exc:
                 reason = f"network error: {exc.__class__.__name__}: {exc}"
+            except httpx.HTTPError as exc:
+                # The rest (DecodingError: a body that does not match its Content-Encoding,
+                # TooManyRedirects, ...) says something about the server, not the network: no retry.
+                raise FlussonicError(f"{failed}: unreadable answer ({exc.__class__.__name__}: {exc})") from None
             else:
                 status = response.status_code
                 if 200 <= status < 300:

@@ -31,12 +31,15 @@ class PackageUpdate(PatchInput):
 
 
 class PackageCascadeInfo(msgspec.Struct):
-    """Deleting a package removes it from these tariffs and from these users' direct assignments."""
+    """Deleting a package removes it from these tariffs and these users' direct assignments; its channel
+    links go with it (the channels stay)."""
 
     id: int
     name: str
-    tariffs_count: int
-    users_count: int  # users holding the package directly
+    tariffs_count: int  # tariffs containing the package
+    channels_count: int  # channels in the package
+    direct_users_count: int  # users holding the package directly
+    users_count: int  # every subscriber affected: directly or through a tariff (whose streams are re-sent)
 
 
 class PackageLookup(msgspec.Struct):

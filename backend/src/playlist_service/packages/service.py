@@ -79,19 +79,34 @@ async def update_package(db: AsyncSession, package_id: int, data: PackageUpdate)
     return await get_package(db, package_id)
 
 
+def _count_of(users: Select[tuple[int]]) -> Any:
+    return select(func.count()).select_from(users.subquery()).scalar_subquery()
+
+
 async def cascade_info(db: AsyncSession, package_id: int) -> PackageCascadeInfo:
-    tariffs = _count(tariff_packages)
-    users = _count(user_packages)
+    """The counts the delete dialog shows; ``users_count`` is what ``delete_package`` records."""
     row = (
         await db.execute(
-            select(Package.id, Package.name, tariffs.label("tariffs_count"), users.label("users_count")).where(
-                Package.id == package_id
-            )
+            select(
+                Package.id,
+                Package.name,
+                _count(tariff_packages).label("tariffs_count"),
+                _count(package_channels).label("channels_count"),
+                _count(user_packages).label("direct_users_count"),
+                _count_of(users_of_packages([package_id])).label("users_count"),
+            ).where(Package.id == package_id)
         )
     ).one_or_none()
     if row is None:
         raise NotFoundError(f"Package {package_id} not found")
-    return PackageCascadeInfo(id=row.id, name=row.name, tariffs_count=row.tariffs_count, users_count=row.users_count)
+    return PackageCascadeInfo(
+        id=row.id,
+        name=row.name,
+        tariffs_count=row.tariffs_count,
+        channels_count=row.channels_count,
+        direct_users_count=row.direct_users_count,
+        users_count=row.users_count,
+    )
 
 
 async def delete_package(db: AsyncSession, package_id: int) -> None:

@@ -2,15 +2,20 @@
 
 Order of work:
 
-1. Take ``pg_try_advisory_xact_lock(SYNC_LOCK_KEY)`` in the sync's transaction. PostgreSQL holds it
-   until that transaction ends, across every app instance sharing the database. A second sync is
-   refused at once with 409 CONFLICT "A sync is already running" rather than queued: an admin who
-   clicked twice wants one sync, and a waiting request would hold a connection for nothing.
+1. Take the session-level ``pg_try_advisory_lock(SYNC_LOCK_KEY)`` on a connection of its own (in
+   autocommit mode, so it holds no transaction), released in ``finally``. PostgreSQL keeps it for
+   every app instance sharing the database until it is released or that connection ends, so a process
+   that dies mid-sync frees it with its connection (after TCP keepalive, on a network partition). If
+   the release itself fails, the connection is invalidated rather than pooled, for the same reason.
+   A second sync is refused at once with 409 CONFLICT "A sync is already running" rather than queued:
+   an admin who clicked twice wants one sync, and a waiting request would hold a connection for nothing.
 2. Record a ``running`` row in ``flussonic_sync_runs`` in its own short transaction (so the dashboard
    sees it, and so a failure can be recorded after the sync's own transaction rolls back). Stale
    ``running`` rows (a process died mid-sync) are closed as failed here: we hold the lock, so no
    other sync can be running.
-3. Fetch *every* page from Flussonic before writing anything.
+3. Fetch *every* page from Flussonic before writing anything, with no transaction open: the client
+   bounds the whole listing (``FLUSSONIC_SYNC_DEADLINE``, a page cap, no empty page with a ``next``).
+   Then the write transaction below starts, on ``db``, and lasts only as long as its statements.
 4. Orphan guard: if the answer would orphan at least ``sync_orphan_guard_ratio`` (default 0.5) of the
    currently synced channels (and there are some), refuse with 409 CONFLICT naming the counts and
    ``force`` (details field), unless ``force`` is set. A half-empty answer from a misconfigured or
@@ -29,12 +34,15 @@ in Flussonic's order). Any exception rolls the whole sync back and is recorded o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Final
 
 from sqlalchemy import func, insert, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from playlist_service.channels.schemas import SyncResult
 from playlist_service.db.models import FlussonicSyncRun, SyncRunStatus
@@ -130,14 +138,49 @@ def _clip(value: str | None, limit: int) -> str | None:
 
 
 def _prepare(streams: Sequence[FlussonicStream]) -> dict[str, FlussonicStream]:
-    """Distinct names in Flussonic's order; names that cannot fit the column are skipped (logged)."""
+    """Distinct names in Flussonic's order; names the column cannot hold are skipped (logged).
+
+    A name is an identifier (it goes into playback URLs), so it is skipped rather than altered: one
+    over the column's length, or with a NUL, which PostgreSQL text cannot store.
+    """
     by_name: dict[str, FlussonicStream] = {}
     for stream in streams:
-        if len(stream.stream_name) > _MAX_STREAM_NAME:
-            log.warning("Skipping Flussonic stream with a name over %d characters: %.60s…", _MAX_STREAM_NAME, stream)
+        name = stream.stream_name
+        if len(name) > _MAX_STREAM_NAME:
+            log.warning("Skipping Flussonic stream with a name over %d characters: %.60r…", _MAX_STREAM_NAME, name)
             continue
-        by_name[stream.stream_name] = stream
+        if "\x00" in name:
+            log.warning("Skipping Flussonic stream whose name contains a NUL character: %.60r", name)
+            continue
+        by_name[name] = stream
     return by_name
+
+
+def _failure_message(exc: BaseException, run_id: int) -> str:
+    """What the run records (and the dashboard shows): the message of our own errors; for anything
+    else a short sentence. ``str(DBAPIError)`` holds the SQL and every bound parameter (10,000
+    names on a big sync), so the details go to the server log instead, without parameters."""
+    if isinstance(exc, AppError):
+        return exc.message or exc.__class__.__name__
+    if isinstance(exc, DBAPIError):
+        orig = exc.orig
+        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        statement = " ".join((exc.statement or "").split())[:120]
+        log.error(
+            "Flussonic sync run %s failed: %s from %s (SQLSTATE %s) in: %s\n%s",
+            run_id,
+            exc.__class__.__name__,
+            orig.__class__.__name__,
+            state,
+            statement,
+            "".join(traceback.format_tb(exc.__traceback__)),
+        )
+    else:
+        log.error("Flussonic sync run %s failed", run_id, exc_info=exc)
+    return (
+        f"Internal error during the sync ({exc.__class__.__name__}); nothing was changed. "
+        f"Details are in the server log (sync run {run_id})."
+    )
 
 
 async def _start_run(
@@ -170,6 +213,35 @@ async def _fail_run(session_maker: Callable[[], AsyncSession], run_id: int, erro
         await db.commit()
 
 
+@asynccontextmanager
+async def _sync_lock(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Hold the sync lock (step 1) for the duration of the block; 409 CONFLICT when it is taken."""
+    conn = await engine.connect()
+    try:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        locked = (await conn.execute(select(func.pg_try_advisory_lock(SYNC_LOCK_KEY)))).scalar_one()
+    except BaseException:
+        await conn.close()
+        raise
+    if not locked:
+        await conn.close()
+        raise ConflictError("A sync is already running; try again when it has finished")
+    try:
+        yield
+    finally:
+        try:
+            await conn.execute(select(func.pg_advisory_unlock(SYNC_LOCK_KEY)))
+        except BaseException as exc:
+            # A pooled connection still holding the lock would block every later sync: drop it
+            # (PostgreSQL releases the lock with the connection). The sync's outcome stands.
+            log.warning("Could not release the Flussonic sync lock (%s); closing its connection", type(exc).__name__)
+            await conn.invalidate()
+            if not isinstance(exc, Exception):
+                raise
+        finally:
+            await conn.close()
+
+
 async def sync_channels(
     db: AsyncSession,
     session_maker: Callable[[], AsyncSession],
@@ -179,27 +251,32 @@ async def sync_channels(
     triggered_by_id: int | None = None,
     guard_ratio: float = 0.5,
 ) -> SyncResult:
-    """Run one sync; ``db`` must not be in use by anything else (the sync commits or rolls it back)."""
-    locked = (await db.execute(select(func.pg_try_advisory_xact_lock(SYNC_LOCK_KEY)))).scalar_one()
-    if not locked:
-        await db.rollback()
-        raise ConflictError("A sync is already running; try again when it has finished")
-    try:
+    """Run one sync. ``db`` is committed first (a request's session holds the auth lookup's transaction,
+    which must not stay open during the fetch), then used for the write transaction only."""
+    engine = db.bind
+    if not isinstance(engine, AsyncEngine):
+        raise TypeError("sync_channels needs a session bound to an AsyncEngine")
+    await db.commit()
+    async with _sync_lock(engine):
         run_id, started_at = await _start_run(session_maker, forced=force, triggered_by_id=triggered_by_id)
-    except BaseException:
-        await db.rollback()
-        raise
-    try:
-        result = await _sync(db, flussonic, run_id=run_id, started_at=started_at, force=force, guard_ratio=guard_ratio)
-        await db.commit()
-    except BaseException as exc:
-        await db.rollback()
-        message = exc.message if isinstance(exc, AppError) else f"{exc.__class__.__name__}: {exc}"
         try:
-            await _fail_run(session_maker, run_id, message or exc.__class__.__name__)
-        except Exception:
-            log.exception("Could not record the failure of Flussonic sync run %s", run_id)
-        raise
+            streams = _prepare(await flussonic.list_streams())
+            result = await _write(
+                db, streams, run_id=run_id, started_at=started_at, force=force, guard_ratio=guard_ratio
+            )
+            await db.commit()
+        except BaseException as exc:
+            await db.rollback()
+            message = _failure_message(exc, run_id)
+            try:
+                await _fail_run(session_maker, run_id, message)
+            except Exception:
+                log.exception("Could not record the failure of Flussonic sync run %s", run_id)
+            if isinstance(exc, Exception) and not isinstance(exc, AppError):
+                # Already logged; the admin gets the same short message (a DBAPIError would otherwise be
+                # mapped like a bad request, e.g. 422, although the admin sent nothing).
+                raise AppError(message) from None
+            raise
     log.info(
         "Flussonic sync %s: %d streams, %d new, %d updated, %d orphaned, %d restored",
         run_id,
@@ -212,16 +289,16 @@ async def sync_channels(
     return result
 
 
-async def _sync(
+async def _write(
     db: AsyncSession,
-    flussonic: FlussonicClient,
+    streams: dict[str, FlussonicStream],
     *,
     run_id: int,
     started_at: datetime,
     force: bool,
     guard_ratio: float,
 ) -> SyncResult:
-    streams = _prepare(await flussonic.list_streams())
+    """Steps 4-5, in ``db``'s transaction (the caller commits)."""
     names = list(streams)
     survey = (await db.execute(_SURVEY, {"names": names})).one()
     synced_now, to_orphan, to_restore = int(survey.synced_now), int(survey.to_orphan), list(survey.to_restore)

@@ -38,11 +38,12 @@ class TariffUpdate(PatchInput):
 
 
 class TariffCascadeInfo(msgspec.Struct):
-    """Deleting a tariff removes it from these users."""
+    """Deleting a tariff removes it from these users (its package links go with it; packages stay)."""
 
     id: int
     name: str
-    users_count: int
+    packages_count: int  # packages in the tariff
+    users_count: int  # every subscriber affected: those holding the tariff (what the deletion records)
 
 
 class TariffLookup(msgspec.Struct):

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.catalog_rules import clean_name, clean_optional, require_ids
 from playlist_service.channels.schemas import PackageRef
-from playlist_service.db.models import Package, Tariff, tariff_packages, user_tariffs
+from playlist_service.db.models import Package, Tariff, tariff_packages
 from playlist_service.errors import NotFoundError
 from playlist_service.sync.impact import record_impact, users_of_tariffs
 from playlist_service.tariffs.schemas import TariffCascadeInfo, TariffCreate, TariffLookup, TariffRead, TariffUpdate
@@ -110,15 +110,22 @@ async def update_tariff(db: AsyncSession, tariff_id: int, data: TariffUpdate) ->
 
 
 async def cascade_info(db: AsyncSession, tariff_id: int) -> TariffCascadeInfo:
-    users = select(func.count()).select_from(user_tariffs).where(user_tariffs.c.tariff_id == Tariff.id)
+    """The counts the delete dialog shows; ``users_count`` is what ``delete_tariff`` records."""
+    packages = select(func.count()).select_from(tariff_packages).where(tariff_packages.c.tariff_id == Tariff.id)
+    users = select(func.count()).select_from(users_of_tariffs([tariff_id]).subquery())
     row = (
         await db.execute(
-            select(Tariff.id, Tariff.name, users.scalar_subquery().label("users_count")).where(Tariff.id == tariff_id)
+            select(
+                Tariff.id,
+                Tariff.name,
+                packages.scalar_subquery().label("packages_count"),
+                users.scalar_subquery().label("users_count"),
+            ).where(Tariff.id == tariff_id)
         )
     ).one_or_none()
     if row is None:
         raise NotFoundError(f"Tariff {tariff_id} not found")
-    return TariffCascadeInfo(id=row.id, name=row.name, users_count=row.users_count)
+    return TariffCascadeInfo(id=row.id, name=row.name, packages_count=row.packages_count, users_count=row.users_count)
 
 
 async def delete_tariff(db: AsyncSession, tariff_id: int) -> None:

@@ -6,6 +6,7 @@ import base64
 
 from sqlalchemy import text
 
+from playlist_service.channels.service import ChannelSortField
 from tests.integration.catalog_helpers import (
     PNG,
     add_channels,
@@ -75,14 +76,53 @@ async def test_filters_by_group_no_group_and_status(auth_client, db):
     assert ids(both) == loose
 
 
-async def test_every_allowed_sort_field_works_both_ways(auth_client, db):
+# Per channel id 1..5: a value for every sortable column, in an order unlike the ids'.
+SORT_VALUES: dict[str, list[object]] = {
+    "sort_order": [30, 10, 50, 20, 40],
+    "display_name": ["d", "b", "e", "a", "c"],
+    "stream_name": ["s3", "s5", "s1", "s4", "s2"],
+    "tvg_name": ["t2", "t1", "t5", "t3", "t4"],
+    "tvg_id": ["e", None, "a", "c", None],
+    "catchup_days": [7, None, 1, 3, 14],
+    "sync_status": ["orphaned", "synced", "orphaned", "synced", "synced"],
+    "created_at": [3, 5, 1, 4, 2],  # hours ago
+    "updated_at": [2, 1, 5, 3, 4],
+    "last_seen_at": [None, 2, 1, None, 3],
+}
+# Ascending; ties and NULLs (last, as PostgreSQL sorts them) by id. Descending is the exact reverse.
+SORT_EXPECTED = {
+    "sort_order": [2, 4, 1, 5, 3],
+    "display_name": [4, 2, 5, 1, 3],
+    "stream_name": [3, 5, 1, 4, 2],
+    "tvg_name": [2, 1, 4, 5, 3],
+    "tvg_id": [3, 4, 1, 2, 5],
+    "catchup_days": [3, 4, 1, 5, 2],
+    "sync_status": [2, 4, 5, 1, 3],  # enum order: synced, orphaned
+    "created_at": [2, 4, 1, 5, 3],
+    "updated_at": [3, 5, 4, 1, 2],
+    "last_seen_at": [5, 2, 3, 1, 4],
+    "id": [1, 2, 3, 4, 5],
+}
+
+
+async def test_every_allowed_sort_field_orders_both_ways(auth_client, db):
     await add_channels(db, 5)
-    fields = ["sort_order", "display_name", "stream_name", "tvg_name", "tvg_id", "catchup_days", "sync_status"]
-    for sort_by in [*fields, "created_at", "updated_at", "last_seen_at", "id"]:
-        asc = [c["id"] for c in data(await auth_client.get(URL, params={"sort_by": sort_by}))["items"]]
-        desc_page = await auth_client.get(URL, params={"sort_by": sort_by, "sort_dir": "desc"})
-        desc = [c["id"] for c in data(desc_page)["items"]]
-        assert sorted(asc) == sorted(desc) == [1, 2, 3, 4, 5], sort_by
+    for column, values in SORT_VALUES.items():
+        for channel_id, value in enumerate(values, start=1):
+            if column in ("created_at", "updated_at", "last_seen_at") and value is not None:
+                sql = f"UPDATE channels SET {column} = now() - make_interval(hours => :v) WHERE id = :i"
+            elif column == "sync_status":
+                sql = "UPDATE channels SET sync_status = CAST(:v AS sync_status) WHERE id = :i"
+            else:
+                sql = f"UPDATE channels SET {column} = :v WHERE id = :i"
+            await db.execute(text(sql), {"v": value, "i": channel_id})
+    await db.commit()
+    assert set(SORT_EXPECTED) == set(ChannelSortField.__args__)  # type: ignore[attr-defined]
+    for sort_by, expected in SORT_EXPECTED.items():
+        asc = data(await auth_client.get(URL, params={"sort_by": sort_by}))["items"]
+        desc = data(await auth_client.get(URL, params={"sort_by": sort_by, "sort_dir": "desc"}))["items"]
+        assert [c["id"] for c in asc] == expected, sort_by
+        assert [c["id"] for c in desc] == expected[::-1], sort_by
 
 
 async def test_sort_by_catchup_days_descending(auth_client, db):
@@ -103,6 +143,9 @@ BAD_LIST_PARAMS = [
     ({"group_id": "-1"}, "group_id"),
     ({"group_id": "abc"}, "group_id"),
     ({"group_id": "0"}, "group_id"),
+    ({"group_id": "2147483648"}, "group_id"),  # int4 max + 1: was a 500 from asyncpg
+    ({"group_id": "9999999999"}, "group_id"),
+    ({"group_id": "12345678901"}, "group_id"),
     ({"search": "x" * 201}, "search"),
 ]
 
@@ -110,6 +153,11 @@ BAD_LIST_PARAMS = [
 async def test_bad_list_parameters_are_named(auth_client):
     for params, field in BAD_LIST_PARAMS:
         assert_error(await auth_client.get(URL, params=params), 422, "VALIDATION_ERROR", field=field)
+
+
+async def test_largest_group_id_is_a_plain_empty_filter(auth_client, db):
+    await add_channels(db, 1)
+    assert data(await auth_client.get(URL, params={"group_id": "2147483647"}))["items"] == []
 
 
 async def test_list_query_count_does_not_grow_with_rows(auth_client, db, count_queries):
@@ -126,6 +174,30 @@ async def test_list_query_count_does_not_grow_with_rows(auth_client, db, count_q
         return counter.count
 
     assert await measure(2) == await measure(30)
+
+
+async def test_a_later_page_carries_the_right_group_and_packages(auth_client, db, count_queries):
+    groups = [await add_named(db, "groups", f"G{i}") for i in range(3)]
+    packages = [await add_named(db, "packages", f"P{i}") for i in range(4)]
+    ids = await add_channels(db, 30)
+    for n, cid in enumerate(ids):  # group n % 3 (none for every 4th), packages n % 4 and (n + 1) % 4
+        group = None if n % 4 == 0 else groups[n % 3]
+        await db.execute(text("UPDATE channels SET group_id = :g WHERE id = :i"), {"g": group, "i": cid})
+    await db.commit()
+    await link(db, "package_channels", [(packages[k % 4], cid) for n, cid in enumerate(ids) for k in (n, n + 1)])
+    params = {"sort_by": "display_name", "sort_dir": "desc", "per_page": 7, "page": 3}
+    with count_queries() as first:
+        data(await auth_client.get(URL, params={**params, "page": 1}))
+    with count_queries() as later:
+        page = data(await auth_client.get(URL, params=params))
+    assert later.count == first.count
+    # display_name "Channel <i>" descending as text: 9, 8, ..., 30, 3, 29, ...
+    expected_ids = sorted(ids, key=lambda i: f"Channel {i}", reverse=True)[14:21]
+    assert [r["id"] for r in page["items"]] == expected_ids
+    for row in page["items"]:
+        n = ids.index(row["id"])
+        assert row["group"] == (None if n % 4 == 0 else {"id": groups[n % 3], "name": f"G{n % 3}"})
+        assert [p["name"] for p in row["packages"]] == sorted(f"P{k % 4}" for k in (n, n + 1))
 
 
 async def test_get_channel_includes_logo(auth_client, db):
@@ -236,9 +308,11 @@ async def test_reorder_applies_every_position(auth_client, db):
     assert [r["id"] for r in rows] == [ids[1], ids[2], ids[0]]
 
 
+# Known ids get new sort orders too, so an update that is not rolled back shows in the final check.
 REORDER_CASES = [
-    ([{"id": 1, "sort_order": 1}, {"id": 99, "sort_order": 2}, {"id": 98, "sort_order": 3}], "unknown ids 98, 99"),
-    ([{"id": 1, "sort_order": 1}, {"id": 1, "sort_order": 2}], "duplicate ids 1"),
+    ([{"id": 1, "sort_order": 50}, {"id": 99, "sort_order": 2}, {"id": 98, "sort_order": 3}], "unknown ids 98, 99"),
+    ([{"id": 2, "sort_order": 60}, {"id": 1, "sort_order": 70}, {"id": 97, "sort_order": 3}], "unknown ids 97"),
+    ([{"id": 1, "sort_order": 40}, {"id": 1, "sort_order": 41}], "duplicate ids 1"),
     ([], None),
     ([{"id": 1, "sort_order": -1}], None),
     ([{"id": -1, "sort_order": 1}], None),
@@ -330,3 +404,26 @@ async def test_lookup_channels_search_and_limit(auth_client, db):
     assert len(data(await auth_client.get("/api/v1/lookup/channels"))) == 31
     for bad in ({"limit": 0}, {"limit": 201}, {"limit": "x"}):
         assert_error(await auth_client.get("/api/v1/lookup/channels", params=bad), 422, "VALIDATION_ERROR")
+
+
+async def test_tvg_id_with_control_characters_is_refused(auth_client, db):
+    [cid] = await add_channels(db, 1)
+    for value in ["a\nb", "epg\x1b[31m", "a\u0085b"]:
+        response = await auth_client.patch(f"{URL}/{cid}", json={"tvg_id": value})
+        error = assert_error(response, 422, "VALIDATION_ERROR", field="tvg_id")
+        assert "control characters" in error["details"][0]["message"]
+    assert await scalar(db, "SELECT tvg_id FROM channels") is None
+    assert data(await auth_client.patch(f"{URL}/{cid}", json={"tvg_id": "\tperviy.ru\n"}))["tvg_id"] == "perviy.ru"
+
+
+async def test_group_and_package_edits_answer_the_list_row_without_the_logo(auth_client, db):
+    [cid] = await add_channels(db, 1)
+    await db.execute(text("UPDATE channels SET tvg_logo = :l"), {"l": PNG_URI})
+    await db.commit()
+    group, package = await add_named(db, "groups", "G"), await add_named(db, "packages", "P")
+    listed = data(await auth_client.get(URL))["items"][0]
+    for suffix, body in [("group", {"group_id": group}), ("packages", {"package_ids": [package]})]:
+        row = data(await auth_client.patch(f"{URL}/{cid}/{suffix}", json=body))
+        assert "tvg_logo" not in row and row["has_logo"] is True and row["logo_url"].startswith(f"{URL}/{cid}/logo?v=")
+        assert set(row) == set(listed)
+    assert (row["group"], row["packages"]) == ({"id": group, "name": "G"}, [{"id": package, "name": "P"}])

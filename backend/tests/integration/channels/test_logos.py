@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 
+import pytest
+
 from tests.integration.catalog_helpers import PNG, add_channels, assert_error, data, scalar
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x01" * 20
@@ -26,6 +28,52 @@ async def test_patch_refuses_bad_logos_and_keeps_the_old_one(auth_client, db, se
         error = assert_error(response, 422, "VALIDATION_ERROR", field="tvg_logo")
         assert "logo" in error["message"].lower()
     assert await scalar(db, "SELECT tvg_logo FROM channels") == good
+
+
+@pytest.mark.parametrize(
+    ("raw", "mime"), [(PNG, "image/png"), (JPEG, "image/jpeg"), (GIF, "image/gif"), (WEBP, "image/webp")]
+)
+async def test_every_accepted_format_is_stored_as_what_it_really_is(auth_client, db, raw, mime):
+    [cid] = await add_channels(db, 1)
+    # The declared type lies (always image/svg+xml is refused, so claim another raster type).
+    claimed = "image/jpeg" if mime != "image/jpeg" else "image/png"
+    channel = data(
+        await auth_client.patch(f"/api/v1/channels/{cid}", json={"tvg_logo": f"data:{claimed};base64,{b64(raw)}"})
+    )
+    assert channel["tvg_logo"] == f"data:{mime};base64,{b64(raw)}"
+    served = await auth_client.get(f"/api/v1/channels/{cid}/logo")
+    assert (served.content, served.headers["content-type"]) == (raw, mime)
+
+
+async def test_svg_declared_as_png_is_refused(auth_client, db):
+    [cid] = await add_channels(db, 1)
+    for svg in (SVG, b"\xef\xbb\xbf  <svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"):
+        response = await auth_client.patch(
+            f"/api/v1/channels/{cid}", json={"tvg_logo": f"data:image/png;base64,{b64(svg)}"}
+        )
+        error = assert_error(response, 422, "VALIDATION_ERROR", field="tvg_logo")
+        assert "SVG" in error["message"]
+    assert await scalar(db, "SELECT tvg_logo FROM channels") is None
+
+
+async def test_the_size_limit_is_inclusive(auth_client, db, settings):
+    [cid] = await add_channels(db, 1)
+    exact = PNG + b"\x00" * (settings.logo_max_bytes - len(PNG))
+    data(await auth_client.patch(f"/api/v1/channels/{cid}", json={"tvg_logo": b64(exact)}))
+    response = await auth_client.patch(f"/api/v1/channels/{cid}", json={"tvg_logo": b64(exact + b"\x00")})
+    error = assert_error(response, 422, "VALIDATION_ERROR", field="tvg_logo")
+    assert f"larger than {settings.logo_max_bytes} bytes" in error["message"]
+    assert await scalar(db, "SELECT length(tvg_logo) FROM channels") == len("data:image/png;base64,") + len(b64(exact))
+
+
+async def test_a_data_uri_with_line_breaks_is_accepted_and_stored_without_them(auth_client, db):
+    [cid] = await add_channels(db, 1)
+    encoded = b64(JPEG * 4)
+    wrapped = "\r\n".join(encoded[i : i + 76] for i in range(0, len(encoded), 76))
+    channel = data(
+        await auth_client.patch(f"/api/v1/channels/{cid}", json={"tvg_logo": f"data:image/jpeg;base64,\n{wrapped}\n"})
+    )
+    assert channel["tvg_logo"] == f"data:image/jpeg;base64,{encoded}"
 
 
 async def test_logo_endpoint_serves_bytes_with_type_and_cache_headers(auth_client, db):

@@ -33,7 +33,7 @@ async def test_lists_every_seed_stream_across_pages(sim: SimulatorState, make_cl
     for number, request in enumerate(pages):
         query = dict(request["query"])  # type: ignore[call-overload]
         assert query["limit"] == "37"
-        assert query["select"] == "name,title,dvr.expiration,labels"
+        assert query["select"] == "name,title,dvr.expiration"  # labels only with FLUSSONIC_TVG_NAME_LABEL
         assert ("cursor" in query) == (number > 0)
 
 
@@ -223,6 +223,20 @@ async def test_neither_api_found(sim: SimulatorState, make_client: MakeClient) -
         await make_client(api_prefix="/nope").list_streams()
 
 
+async def test_a_404_after_the_first_page_is_an_error_not_a_format_fallback(
+    sim: SimulatorState, make_client: MakeClient
+) -> None:
+    sim.configure({"fault": "status", "fault_status": 404, "fault_page": 2})
+    client = make_client(page_size=40)
+
+    with pytest.raises(FlussonicError, match=r"failed on page 2 .*HTTP 404 Not Found"):
+        await client.list_streams()
+
+    assert not _list_requests(sim, "/flussonic/api/media")  # the legacy API was never tried
+    assert len(_list_requests(sim)) == 2
+    assert client.api_format is None  # nothing was detected from a broken listing
+
+
 async def test_alias_prefix_works(sim: SimulatorState, make_client: MakeClient) -> None:
     assert len(await make_client(api_prefix="/flussonic/api/v3/").list_streams()) == 160
 
@@ -235,6 +249,24 @@ async def test_timeout_is_reported(sim: SimulatorState, make_client: MakeClient)
 
     with pytest.raises(FlussonicError, match=r"page 1 .*no answer within 0.05 s \(timeout\).*2 attempt"):
         await make_client(timeout=0.05, retries=1).list_streams()
+
+
+async def test_a_timeout_in_the_middle_of_pagination_names_the_page(
+    sim: SimulatorState, make_client: MakeClient
+) -> None:
+    sim.configure({"delay": 0.5, "delay_page": 3})
+
+    with pytest.raises(FlussonicError, match=r"failed on page 3 .*no answer within 0.1 s \(timeout\).*1 attempt"):
+        await make_client(page_size=40, timeout=0.1, retries=0).list_streams()
+
+    assert len(_list_requests(sim)) == 3  # pages 1 and 2 were answered at once
+
+
+async def test_the_overall_deadline_names_the_page_it_stopped_on(sim: SimulatorState, make_client: MakeClient) -> None:
+    sim.configure({"delay": 2.0, "delay_page": 2})
+
+    with pytest.raises(FlussonicError, match=r"within 0.5 s \(FLUSSONIC_SYNC_DEADLINE\); stopped on page 2"):
+        await make_client(page_size=40, timeout=5, deadline=0.5).list_streams()
 
 
 async def test_connection_refused_is_reported(make_client: MakeClient) -> None:

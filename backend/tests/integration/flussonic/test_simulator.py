@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
@@ -43,7 +44,7 @@ def test_sort_by_name_descending_uses_name_cursor(http: httpx.Client) -> None:
     names = _names(first)
 
     assert names == sorted(names, reverse=True)
-    assert base64.b64decode(first["next"]).decode() == f"name_lt={names[-1]}".replace("/", "%2F")
+    assert base64.b64decode(first["next"]).decode() == f"name_lt={quote_plus(names[-1])}"
     rest = http.get("/streamer/api/v3/streams", params={"sort": "-name", "limit": 3, "cursor": first["next"]})
     assert _names(rest.json())[0] < names[-1]
 
@@ -97,3 +98,49 @@ def test_control_api(sim_url: str, sim: SimulatorState) -> None:
         assert control.post("/_sim/reset").json() == {"count": 160}
         assert control.get("/_sim/config").json()["fault"] is None
         assert control.get("/_sim/requests").json() == []
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"position_lt": "3"}, ["perviy", "russia24", "ntv-hd"]),
+        ({"position_lte": "1"}, ["perviy", "russia24"]),
+        ({"position_gt": "157"}, None),  # the last two
+        ({"position_gte": "158", "position_lt": "159"}, None),
+        ({"dvr.expiration_gte": str(14 * 86400)}, None),
+        ({"name_gt": "новости"}, ["ערוץ-הספורט"]),  # text: by code point
+        ({"title_like": "HITS"}, ["100%-hits"]),
+        ({"named_by_ne": "config"}, None),
+    ],
+)
+def test_comparison_filters(http: httpx.Client, sim: SimulatorState, params: dict[str, str], expected: Any) -> None:
+    body = http.get("/streamer/api/v3/streams", params={**params, "limit": "1000", "select": "name"}).json()
+
+    names = _names(body)
+    if expected is None:  # checked against the seed itself
+        checks = {
+            "position_gt": lambda s: s["position"] > 157,
+            "position_gte": lambda s: 158 <= s["position"] < 159,
+            "dvr.expiration_gte": lambda s: (s.get("dvr") or {}).get("expiration", 0) >= 14 * 86400,
+            "named_by_ne": lambda s: s["named_by"] != "config",
+        }
+        check = checks[next(iter(params))]
+        expected = [s["name"] for s in sim.streams if check(s)]
+        assert expected  # the filter selects something
+    assert names == expected
+
+
+def test_listing_does_not_change_the_served_streams(http: httpx.Client, sim: SimulatorState) -> None:
+    sim.streams = [{"name": "b", "title": "B"}, {"name": "a", "position": 7}]
+    before = [dict(s) for s in sim.streams]
+
+    body = http.get("/streamer/api/v3/streams").json()
+
+    assert _names(body) == ["b", "a"]  # the row without a position sorts by its index (0 < 7)
+    assert sim.streams == before  # no position written into the state
+
+
+def test_names_that_break_urls_are_served_by_percent_encoded_path(http: httpx.Client) -> None:
+    for name in ["sport+hd", "100%-hits", "what?tv", "channel#5", "news&weather"]:
+        response = http.get("/streamer/api/v3/streams/" + quote(name, safe=""))
+        assert response.status_code == 200 and response.json()["name"] == name, name

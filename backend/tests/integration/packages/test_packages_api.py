@@ -55,6 +55,10 @@ async def test_bad_input_and_duplicates(auth_client, db):
         ({"description": "only"}, "name"),
     ]:
         assert_error(await auth_client.post(URL, json=body), 422, "VALIDATION_ERROR", field=field)
+    other = await add_named(db, "packages", "Other", description="kept")
+    response = await auth_client.patch(f"{URL}/{other}", json={"name": "Basic", "description": "new"})
+    assert_error(response, 409, "DUPLICATE_ENTRY", field="name")
+    assert await scalar(db, f"SELECT name || '/' || description FROM packages WHERE id = {other}") == "Other/kept"
     for method, suffix, body in [
         ("GET", "", None),
         ("PATCH", "", {}),
@@ -69,20 +73,31 @@ async def test_delete_removes_from_tariffs_and_users_and_records_them(auth_clien
     package = await add_named(db, "packages", "Basic")
     keep = await add_named(db, "packages", "Keep")
     tariff = await add_named(db, "tariffs", "T")
-    [channel] = await add_channels(db, 1)
-    direct, via_tariff, unrelated = [await add_user(db, f"A{i}") for i in range(3)]
-    await link(db, "package_channels", [(package, channel)])
-    await link(db, "tariff_packages", [(tariff, package), (tariff, keep)])
-    await link(db, "user_packages", [(direct, package), (unrelated, keep)])
-    await link(db, "user_tariffs", [(via_tariff, tariff)])
+    other_tariff = await add_named(db, "tariffs", "Other")
+    channels = await add_channels(db, 2)
+    direct, via_tariff, both, unrelated = [await add_user(db, f"A{i}") for i in range(4)]
+    await link(db, "package_channels", [(package, c) for c in channels])
+    await link(db, "tariff_packages", [(tariff, package), (tariff, keep), (other_tariff, keep)])
+    await link(db, "user_packages", [(direct, package), (both, package), (unrelated, keep)])
+    await link(db, "user_tariffs", [(via_tariff, tariff), (both, tariff), (unrelated, other_tariff)])
     info = data(await auth_client.get(f"{URL}/{package}/cascade-info"))
-    assert info == {"id": package, "name": "Basic", "tariffs_count": 1, "users_count": 1}
+    # users_count: every subscriber the deletion affects (direct or through a tariff), each once;
+    # it was the direct assignments only, while the deletion records the tariff's users too.
+    assert info == {
+        "id": package,
+        "name": "Basic",
+        "tariffs_count": 1,
+        "channels_count": 2,
+        "direct_users_count": 2,
+        "users_count": 3,
+    }
     data(await auth_client.delete(f"{URL}/{package}"))
     assert await scalar(db, "SELECT count(*) FROM packages") == 1
-    assert await scalar(db, "SELECT count(*) FROM tariff_packages") == 1
+    assert await scalar(db, "SELECT count(*) FROM tariff_packages") == 2
     assert await scalar(db, "SELECT count(*) FROM user_packages") == 1
-    assert await scalar(db, "SELECT count(*) FROM channels") == 1
-    assert await events(db) == [(f"package {package} deleted", sorted([direct, via_tariff]))]
+    assert await scalar(db, "SELECT count(*) FROM channels") == 2
+    assert await events(db) == [(f"package {package} deleted", sorted([direct, via_tariff, both]))]
+    assert len(await events(db)) == 1 and len((await events(db))[0][1]) == info["users_count"]
 
 
 async def test_list_query_count_does_not_grow(auth_client, db, count_queries):

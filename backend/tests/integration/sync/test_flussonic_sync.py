@@ -152,7 +152,8 @@ async def test_database_failure_mid_write_rolls_everything_back(auth_client, db,
     monkeypatch.setattr(flussonic_sync, "record_impact", broken)
     assert_error(await auth_client.post(SYNC), 500, "INTERNAL_ERROR")
     assert await snapshot(db) == before
-    assert (await runs(db))[-1]["error"] == "RuntimeError: disk on fire"
+    recorded = (await runs(db))[-1]["error"]
+    assert recorded.startswith("Internal error during the sync (RuntimeError); nothing was changed.")
 
 
 async def test_second_sync_while_one_runs_is_refused(auth_client, db, engine, flussonic_sim):
@@ -259,3 +260,34 @@ async def test_orphaning_and_restoring_record_affected_subscribers(auth_client, 
     await db.commit()
     data(await auth_client.post(SYNC))  # nothing orphaned or restored: no event
     assert await events(db) == []
+
+
+FAULTS: list[tuple[dict[str, Any], str]] = [
+    ({"fault": "status", "fault_page": 2}, "failed on page 2 "),
+    ({"fault": "status", "fault_status": 404, "fault_page": 3}, "HTTP 404"),
+    ({"fault": "wrong_shape", "fault_page": 2}, "unexpected response shape"),
+    ({"fault": "jsonapi_error", "fault_message": "limit is too large"}, "limit is too large"),
+    ({"fault": "legacy_error", "fault_status": 200, "fault_page": 4}, "reported an error"),
+    ({"delay": 3.0, "delay_page": 3}, "failed on page 3 (http"),  # a timeout mid-pagination
+    ({"stuck_cursor": True}, "cursor it had already returned"),
+    ({"token": "another-key"}, "credentials rejected"),
+]
+
+
+@pytest.mark.parametrize(("knobs", "expected"), FAULTS)
+async def test_every_flussonic_failure_is_a_502_and_changes_nothing(auth_client, db, flussonic_sim, knobs, expected):
+    data(await auth_client.post(SYNC))
+    before = await snapshot(db)
+    flussonic_sim.streams[5]["title"] = "renamed"
+    flussonic_sim.configure(knobs)
+    error = assert_error(await auth_client.post(SYNC), 502, "FLUSSONIC_ERROR")
+    assert expected in error["message"]
+    assert await snapshot(db) == before
+    assert (await runs(db))[-1]["error"] == error["message"]
+
+
+async def test_an_unreachable_flussonic_is_a_502(auth_client, db, use_flussonic):
+    use_flussonic(url="http://127.0.0.1:9")  # discard port: nothing listens
+    error = assert_error(await auth_client.post(SYNC), 502, "FLUSSONIC_ERROR")
+    assert "cannot connect" in error["message"] and "FLUSSONIC_URL" in error["message"]
+    assert (await runs(db))[-1]["status"] == "failed"

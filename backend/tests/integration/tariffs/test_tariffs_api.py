@@ -47,6 +47,12 @@ async def test_bad_input_unknown_packages_and_duplicates(auth_client, db):
     tariff = await add_named(db, "tariffs", "Other")
     error = assert_error(await auth_client.patch(f"{URL}/{tariff}", json={"package_ids": [5]}), 422, "VALIDATION_ERROR")
     assert error["details"][0]["field"] == "package_ids"
+    # A rename onto an existing name is a 409, and the package change sent with it is not applied either.
+    response = await auth_client.patch(f"{URL}/{tariff}", json={"name": "Start", "package_ids": [a]})
+    assert_error(response, 409, "DUPLICATE_ENTRY", field="name")
+    assert await scalar(db, f"SELECT name FROM tariffs WHERE id = {tariff}") == "Other"
+    assert await scalar(db, "SELECT count(*) FROM tariff_packages") == 0
+    assert await scalar(db, "SELECT count(*) FROM auth_sync_events") == 0
     for method, suffix, body in [
         ("GET", "", None),
         ("PATCH", "", {}),
@@ -77,7 +83,8 @@ async def test_delete_removes_from_users_and_records_them(auth_client, db):
     u1, u2 = await add_user(db, "A1"), await add_user(db, "A2")
     await link(db, "tariff_packages", [(tariff, package)])
     await link(db, "user_tariffs", [(u1, tariff), (u2, tariff)])
-    assert data(await auth_client.get(f"{URL}/{tariff}/cascade-info")) == {"id": tariff, "name": "T", "users_count": 2}
+    info = data(await auth_client.get(f"{URL}/{tariff}/cascade-info"))
+    assert info == {"id": tariff, "name": "T", "packages_count": 1, "users_count": 2}
     assert data(await auth_client.delete(f"{URL}/{tariff}")) == {"id": tariff, "deleted": True}
     assert await scalar(db, "SELECT count(*) FROM user_tariffs") == 0
     assert await scalar(db, "SELECT count(*) FROM packages") == 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 
+import msgspec
 import pytest
 
 from playlist_service.channels.logos import parse_logo
+from playlist_service.channels.schemas import ChannelUpdate
 from playlist_service.errors import ValidationError
 from tests.integration.catalog_helpers import PNG
 from tests.integration.channels.test_logos import GIF, JPEG, SVG, WEBP
@@ -48,3 +50,19 @@ def test_refused_logos_name_the_problem(value, problem):
         parse_logo(value, max_bytes=1024)
     assert problem in caught.value.message
     assert caught.value.details[0]["field"] == "tvg_logo"
+
+
+def test_a_logo_limit_above_the_old_fixed_cap_works():
+    # LogoInput had max_length=1_500_000 whatever LOGO_MAX_BYTES said; parse_logo alone decides now.
+    raw = PNG + b"\x00" * 1_400_000
+    body = msgspec.json.encode({"tvg_logo": b64(raw)})
+    assert len(body) > 1_500_000
+    update = msgspec.json.decode(body, type=ChannelUpdate)
+    assert parse_logo(update.tvg_logo, max_bytes=2_000_000).data == raw
+
+
+def test_exactly_max_bytes_is_accepted_one_more_is_not():
+    exact = PNG + b"\x00" * (1024 - len(PNG))
+    assert parse_logo(b64(exact), max_bytes=1024).data == exact
+    with pytest.raises(ValidationError, match="larger than 1024 bytes"):
+        parse_logo(b64(exact + b"\x00"), max_bytes=1024)

@@ -25,6 +25,7 @@ from .channel_packages_update import ChannelPackagesUpdate
 from .channel_read import ChannelRead
 from .channel_read_envelope import ChannelReadEnvelope
 from .channel_summary import ChannelSummary
+from .channel_summary_envelope import ChannelSummaryEnvelope
 from .channel_summary_page import ChannelSummaryPage
 from .channel_summary_page_envelope import ChannelSummaryPageEnvelope
 from .channel_update import ChannelUpdate
@@ -36,6 +37,10 @@ from .empty_envelope import EmptyEnvelope
 from .error_body import ErrorBody
 from .error_detail import ErrorDetail
 from .error_envelope import ErrorEnvelope
+from .flussonic_status import FlussonicStatus
+from .flussonic_status_api_format import FlussonicStatusApiFormat
+from .flussonic_status_configured_format import FlussonicStatusConfiguredFormat
+from .flussonic_status_envelope import FlussonicStatusEnvelope
 from .group_cascade_info import GroupCascadeInfo
 from .group_cascade_info_envelope import GroupCascadeInfoEnvelope
 from .group_create import GroupCreate
@@ -84,6 +89,8 @@ from .sync_request import SyncRequest
 from .sync_result import SyncResult
 from .sync_result_envelope import SyncResultEnvelope
 from .sync_run_read import SyncRunRead
+from .sync_run_read_page import SyncRunReadPage
+from .sync_run_read_page_envelope import SyncRunReadPageEnvelope
 from .sync_run_status import SyncRunStatus
 from .sync_status import SyncStatus
 from .tariff_cascade_info import TariffCascadeInfo
@@ -133,6 +140,7 @@ __all__ = (
     "ChannelRead",
     "ChannelReadEnvelope",
     "ChannelSummary",
+    "ChannelSummaryEnvelope",
     "ChannelSummaryPage",
     "ChannelSummaryPageEnvelope",
     "ChannelUpdate",
@@ -144,6 +152,10 @@ __all__ = (
     "ErrorBody",
     "ErrorDetail",
     "ErrorEnvelope",
+    "FlussonicStatus",
+    "FlussonicStatusApiFormat",
+    "FlussonicStatusConfiguredFormat",
+    "FlussonicStatusEnvelope",
     "GroupCascadeInfo",
     "GroupCascadeInfoEnvelope",
     "GroupCreate",
@@ -192,6 +204,8 @@ __all__ = (
     "SyncResult",
     "SyncResultEnvelope",
     "SyncRunRead",
+    "SyncRunReadPage",
+    "SyncRunReadPageEnvelope",
     "SyncRunStatus",
     "SyncStatus",
     "TariffCascadeInfo",

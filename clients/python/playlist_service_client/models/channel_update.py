@@ -15,9 +15,10 @@ T = TypeVar("T", bound="ChannelUpdate")
 class ChannelUpdate:
     """
     Attributes:
-        tvg_id (None | str | Unset): EPG id; trimmed, blank = null
+        tvg_id (None | str | Unset): EPG id; trimmed, blank = null; no control characters
         tvg_logo (None | str | Unset): A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP
-            image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB). null removes it.
+            image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB; line breaks in the
+            base64 are ignored). null removes it.
     """
 
     tvg_id: None | str | Unset = UNSET

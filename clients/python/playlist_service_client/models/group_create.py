@@ -13,7 +13,8 @@ T = TypeVar("T", bound="GroupCreate")
 class GroupCreate:
     """
     Attributes:
-        name (str): Trimmed; must not be blank
+        name (str): Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank;
+            no control characters
     """
 
     name: str

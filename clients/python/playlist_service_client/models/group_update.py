@@ -15,7 +15,8 @@ T = TypeVar("T", bound="GroupUpdate")
 class GroupUpdate:
     """
     Attributes:
-        name (str | Unset): Trimmed; must not be blank
+        name (str | Unset): Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as
+            blank; no control characters
     """
 
     name: str | Unset = UNSET

@@ -16,12 +16,16 @@ class PackageCascadeInfo:
         id (int):
         name (str):
         tariffs_count (int):
+        channels_count (int):
+        direct_users_count (int):
         users_count (int):
     """
 
     id: int
     name: str
     tariffs_count: int
+    channels_count: int
+    direct_users_count: int
     users_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -32,6 +36,10 @@ class PackageCascadeInfo:
 
         tariffs_count = self.tariffs_count
 
+        channels_count = self.channels_count
+
+        direct_users_count = self.direct_users_count
+
         users_count = self.users_count
 
         field_dict: dict[str, Any] = {}
@@ -41,6 +49,8 @@ class PackageCascadeInfo:
                 "id": id,
                 "name": name,
                 "tariffs_count": tariffs_count,
+                "channels_count": channels_count,
+                "direct_users_count": direct_users_count,
                 "users_count": users_count,
             }
         )
@@ -56,12 +66,18 @@ class PackageCascadeInfo:
 
         tariffs_count = d.pop("tariffs_count")
 
+        channels_count = d.pop("channels_count")
+
+        direct_users_count = d.pop("direct_users_count")
+
         users_count = d.pop("users_count")
 
         package_cascade_info = cls(
             id=id,
             name=name,
             tariffs_count=tariffs_count,
+            channels_count=channels_count,
+            direct_users_count=direct_users_count,
             users_count=users_count,
         )
 

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="PackageCreate")
 class PackageCreate:
     """
     Attributes:
-        name (str): Trimmed; must not be blank
+        name (str): Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank;
+            no control characters
         description (None | str | Unset): Trimmed; blank is stored as null
     """
 

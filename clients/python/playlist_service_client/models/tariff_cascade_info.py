@@ -15,11 +15,13 @@ class TariffCascadeInfo:
     Attributes:
         id (int):
         name (str):
+        packages_count (int):
         users_count (int):
     """
 
     id: int
     name: str
+    packages_count: int
     users_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -27,6 +29,8 @@ class TariffCascadeInfo:
         id = self.id
 
         name = self.name
+
+        packages_count = self.packages_count
 
         users_count = self.users_count
 
@@ -36,6 +40,7 @@ class TariffCascadeInfo:
             {
                 "id": id,
                 "name": name,
+                "packages_count": packages_count,
                 "users_count": users_count,
             }
         )
@@ -49,11 +54,14 @@ class TariffCascadeInfo:
 
         name = d.pop("name")
 
+        packages_count = d.pop("packages_count")
+
         users_count = d.pop("users_count")
 
         tariff_cascade_info = cls(
             id=id,
             name=name,
+            packages_count=packages_count,
             users_count=users_count,
         )
 

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="TariffUpdate")
 class TariffUpdate:
     """
     Attributes:
-        name (str | Unset): Trimmed; must not be blank
+        name (str | Unset): Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as
+            blank; no control characters
         description (None | str | Unset): Trimmed; blank is stored as null
         package_ids (list[int] | Unset): Replaces the set; duplicates ignored
     """

@@ -221,6 +221,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListSyncRuns
+         * @description List the recorded Flussonic syncs, newest first (start, end, outcome, counts, error).
+         */
+        get: operations["listSyncRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels/reorder": {
         parameters: {
             query?: never;
@@ -256,7 +276,7 @@ export interface paths {
         head?: never;
         /**
          * SetGroup
-         * @description Assign the channel to a group, or to none with ``group_id: null``.
+         * @description Assign the channel to a group, or to none with ``group_id: null``; answers the list row (no logo).
          */
         patch: operations["setChannelGroup"];
         trace?: never;
@@ -276,7 +296,7 @@ export interface paths {
         head?: never;
         /**
          * SetPackages
-         * @description Replace the channel's packages with ``package_ids``.
+         * @description Replace the channel's packages with ``package_ids``; answers the list row (no logo).
          */
         patch: operations["setChannelPackages"];
         trace?: never;
@@ -299,6 +319,28 @@ export interface paths {
          *     502 FLUSSONIC_ERROR when Flussonic fails; nothing is changed and the failed run is recorded.
          */
         post: operations["syncChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flussonic/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status
+         * @description Test the connection: which API answers and the server's version (``config/stats``).
+         *
+         *     502 FLUSSONIC_ERROR when Flussonic cannot be reached or refuses the credentials, with the reason.
+         */
+        get: operations["getFlussonicStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1067,9 +1109,9 @@ export interface components {
         };
         /** ChannelUpdate */
         ChannelUpdate: {
-            /** @description EPG id; trimmed, blank = null */
+            /** @description EPG id; trimmed, blank = null; no control characters */
             tvg_id?: string | null;
-            /** @description A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB). null removes it. */
+            /** @description A data URI (data:image/png;base64,...) or bare base64 of a PNG, JPEG, GIF or WebP image (checked by content; SVG refused; at most LOGO_MAX_BYTES decoded, default 256 KiB; line breaks in the base64 are ignored). null removes it. */
             tvg_logo?: string | null;
         };
         /** DashboardStats */
@@ -1110,6 +1152,15 @@ export interface components {
             success: false;
             error: components["schemas"]["ErrorBody"];
         };
+        /** FlussonicStatus */
+        FlussonicStatus: {
+            url: string;
+            /** @enum {string} */
+            configured_format: "auto" | "v3" | "legacy";
+            /** @enum {string} */
+            api_format: "v3" | "legacy";
+            server_version: string | null;
+        };
         /** GroupCascadeInfo */
         GroupCascadeInfo: {
             id: number;
@@ -1118,7 +1169,7 @@ export interface components {
         };
         /** GroupCreate */
         GroupCreate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name: string;
         };
         /** GroupLookup */
@@ -1144,7 +1195,7 @@ export interface components {
         };
         /** GroupUpdate */
         GroupUpdate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name?: string;
         };
         /** HealthStatus */
@@ -1167,11 +1218,13 @@ export interface components {
             id: number;
             name: string;
             tariffs_count: number;
+            channels_count: number;
+            direct_users_count: number;
             users_count: number;
         };
         /** PackageCreate */
         PackageCreate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1200,7 +1253,7 @@ export interface components {
         };
         /** PackageUpdate */
         PackageUpdate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1329,11 +1382,12 @@ export interface components {
         TariffCascadeInfo: {
             id: number;
             name: string;
+            packages_count: number;
             users_count: number;
         };
         /** TariffCreate */
         TariffCreate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1360,7 +1414,7 @@ export interface components {
         };
         /** TariffUpdate */
         TariffUpdate: {
-            /** @description Trimmed; must not be blank */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1532,6 +1586,12 @@ export interface components {
             success: true;
             data: components["schemas"]["ChannelSummaryPage"];
         };
+        /** SyncRunReadPageEnvelope */
+        SyncRunReadPageEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["SyncRunReadPage"];
+        };
         /** UserListItemPageEnvelope */
         UserListItemPageEnvelope: {
             /** @constant */
@@ -1561,6 +1621,18 @@ export interface components {
             /** @constant */
             success: true;
             data: components["schemas"]["ChannelRead"];
+        };
+        /** ChannelSummaryEnvelope */
+        ChannelSummaryEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ChannelSummary"];
+        };
+        /** FlussonicStatusEnvelope */
+        FlussonicStatusEnvelope: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["FlussonicStatus"];
         };
         /** ReorderResultEnvelope */
         ReorderResultEnvelope: {
@@ -1681,6 +1753,14 @@ export interface components {
         /** ChannelSummaryPage */
         ChannelSummaryPage: {
             items: components["schemas"]["ChannelSummary"][];
+            total: number;
+            page: number;
+            per_page: number;
+            pages: number;
+        };
+        /** SyncRunReadPage */
+        SyncRunReadPage: {
+            items: components["schemas"]["SyncRunRead"][];
             total: number;
             page: number;
             per_page: number;
@@ -2454,7 +2534,7 @@ export interface operations {
                 per_page?: number;
                 /** @description Case-insensitive search text */
                 search?: string | null;
-                /** @description Only channels of this group id; `none` = channels without a group */
+                /** @description Only channels of this group id (1..2147483647); `none` = channels without a group */
                 group_id?: string | null;
                 /** @description synced or orphaned */
                 sync_status?: components["schemas"]["SyncStatus"] | null;
@@ -2476,6 +2556,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChannelSummaryPageEnvelope"];
+                };
+            };
+            /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listSyncRuns: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page (≤ 200) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunReadPageEnvelope"];
                 };
             };
             /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
@@ -2598,7 +2739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                    "application/json": components["schemas"]["ChannelSummaryEnvelope"];
                 };
             };
             /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
@@ -2670,7 +2811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChannelReadEnvelope"];
+                    "application/json": components["schemas"]["ChannelSummaryEnvelope"];
                 };
             };
             /** @description Bad request (e.g. CHANNEL_NOT_ORPHANED, BAD_REQUEST) */
@@ -2774,6 +2915,62 @@ export interface operations {
             };
             /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getFlussonicStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlussonicStatusEnvelope"];
+                };
+            };
+            /** @description Not authenticated (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from playlist_service.db.base import Base, IdMixin, TimestampMixin
@@ -12,10 +12,17 @@ from playlist_service.db.models.associations import package_channels, tariff_pac
 from playlist_service.db.models.enums import SyncStatus, pg_enum
 
 
+def _unique_name_ignoring_case(table: str) -> Index:
+    # Named uq_<table>_name so api/errors.py reports a violation as 409 DUPLICATE_ENTRY on "name".
+    # lower() folds non-ASCII letters too under the usual UTF-8 locales (C.UTF-8, en_US.UTF-8).
+    return Index(f"uq_{table}_name", func.lower(text("name")), unique=True)
+
+
 class Group(IdMixin, TimestampMixin, Base):
     __tablename__ = "groups"
+    __table_args__ = (_unique_name_ignoring_case("groups"),)
 
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
     sort_order: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
 
 
@@ -45,15 +52,17 @@ class Channel(IdMixin, TimestampMixin, Base):
 
 class Package(IdMixin, TimestampMixin, Base):
     __tablename__ = "packages"
+    __table_args__ = (_unique_name_ignoring_case("packages"),)
 
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
 
 
 class Tariff(IdMixin, TimestampMixin, Base):
     __tablename__ = "tariffs"
+    __table_args__ = (_unique_name_ignoring_case("tariffs"),)
 
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
 
     packages: Mapped[list[Package]] = relationship(secondary=tariff_packages, lazy="raise", viewonly=True)

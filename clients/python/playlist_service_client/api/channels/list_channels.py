@@ -142,8 +142,8 @@ def sync_detailed(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        group_id (None | str | Unset): Only channels of this group id; `none` = channels without a
-            group
+        group_id (None | str | Unset): Only channels of this group id (1..2147483647); `none` =
+            channels without a group
         sync_status (None | SyncStatus | Unset): synced or orphaned
         sort_by (ListChannelsSortBy | Unset): Sort field; `id` breaks ties in the same direction
             Default: ListChannelsSortBy.SORT_ORDER.
@@ -196,8 +196,8 @@ def sync(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        group_id (None | str | Unset): Only channels of this group id; `none` = channels without a
-            group
+        group_id (None | str | Unset): Only channels of this group id (1..2147483647); `none` =
+            channels without a group
         sync_status (None | SyncStatus | Unset): synced or orphaned
         sort_by (ListChannelsSortBy | Unset): Sort field; `id` breaks ties in the same direction
             Default: ListChannelsSortBy.SORT_ORDER.
@@ -245,8 +245,8 @@ async def asyncio_detailed(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        group_id (None | str | Unset): Only channels of this group id; `none` = channels without a
-            group
+        group_id (None | str | Unset): Only channels of this group id (1..2147483647); `none` =
+            channels without a group
         sync_status (None | SyncStatus | Unset): synced or orphaned
         sort_by (ListChannelsSortBy | Unset): Sort field; `id` breaks ties in the same direction
             Default: ListChannelsSortBy.SORT_ORDER.
@@ -297,8 +297,8 @@ async def asyncio(
         page (int | Unset): 1-based page number Default: 1.
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
-        group_id (None | str | Unset): Only channels of this group id; `none` = channels without a
-            group
+        group_id (None | str | Unset): Only channels of this group id (1..2147483647); `none` =
+            channels without a group
         sync_status (None | SyncStatus | Unset): synced or orphaned
         sort_by (ListChannelsSortBy | Unset): Sort field; `id` breaks ties in the same direction
             Default: ListChannelsSortBy.SORT_ORDER.

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.channel_packages_update import ChannelPackagesUpdate
-from ...models.channel_read_envelope import ChannelReadEnvelope
+from ...models.channel_summary_envelope import ChannelSummaryEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChannelReadEnvelope | ErrorEnvelope | None:
+) -> ChannelSummaryEnvelope | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = ChannelReadEnvelope.from_dict(response.json())
+        response_200 = ChannelSummaryEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -75,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
+) -> Response[ChannelSummaryEnvelope | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,10 +89,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelPackagesUpdate,
-) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
+) -> Response[ChannelSummaryEnvelope | ErrorEnvelope]:
     """SetPackages
 
-     Replace the channel's packages with ``package_ids``.
+     Replace the channel's packages with ``package_ids``; answers the list row (no logo).
 
     Args:
         channel_id (int): Channel id
@@ -103,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChannelReadEnvelope | ErrorEnvelope]
+        Response[ChannelSummaryEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -123,10 +123,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelPackagesUpdate,
-) -> ChannelReadEnvelope | ErrorEnvelope | None:
+) -> ChannelSummaryEnvelope | ErrorEnvelope | None:
     """SetPackages
 
-     Replace the channel's packages with ``package_ids``.
+     Replace the channel's packages with ``package_ids``; answers the list row (no logo).
 
     Args:
         channel_id (int): Channel id
@@ -137,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChannelReadEnvelope | ErrorEnvelope
+        ChannelSummaryEnvelope | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -152,10 +152,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelPackagesUpdate,
-) -> Response[ChannelReadEnvelope | ErrorEnvelope]:
+) -> Response[ChannelSummaryEnvelope | ErrorEnvelope]:
     """SetPackages
 
-     Replace the channel's packages with ``package_ids``.
+     Replace the channel's packages with ``package_ids``; answers the list row (no logo).
 
     Args:
         channel_id (int): Channel id
@@ -166,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChannelReadEnvelope | ErrorEnvelope]
+        Response[ChannelSummaryEnvelope | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -184,10 +184,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChannelPackagesUpdate,
-) -> ChannelReadEnvelope | ErrorEnvelope | None:
+) -> ChannelSummaryEnvelope | ErrorEnvelope | None:
     """SetPackages
 
-     Replace the channel's packages with ``package_ids``.
+     Replace the channel's packages with ``package_ids``; answers the list row (no logo).
 
     Args:
         channel_id (int): Channel id
@@ -198,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChannelReadEnvelope | ErrorEnvelope
+        ChannelSummaryEnvelope | ErrorEnvelope
     """
 
     return (

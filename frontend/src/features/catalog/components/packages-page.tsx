@@ -43,7 +43,11 @@ function DeletePackageDialog({ pkg, onClose }: { pkg: Package; onClose: () => vo
       message={`Are you sure you want to delete "${pkg.name}"? This will remove it from:`}
       effects={
         cascade.data
-          ? [plural(cascade.data.tariffs_count, "tariff"), plural(cascade.data.users_count, "user")]
+          ? [
+              plural(cascade.data.tariffs_count, "tariff"),
+              `${plural(cascade.data.direct_users_count, "user")} holding it directly`,
+              `${plural(cascade.data.channels_count, "channel")} (the channels themselves stay)`,
+            ]
           : ["Counting…"]
       }
       loading={remove.isPending}
@@ -56,7 +60,14 @@ function DeletePackageDialog({ pkg, onClose }: { pkg: Package; onClose: () => vo
         })
       }
       onClose={onClose}
-    />
+    >
+      {cascade.data && (
+        <Text size="sm" c="dimmed">
+          {plural(cascade.data.users_count, "subscriber")} affected in all (directly or through a tariff); their
+          allowed streams are updated.
+        </Text>
+      )}
+    </ConfirmDialog>
   );
 }
 
@@ -79,7 +90,13 @@ function DeleteTariffDialog({ tariff, onClose }: { tariff: Tariff; onClose: () =
         })
       }
       onClose={onClose}
-    />
+    >
+      {cascade.data && (
+        <Text size="sm" c="dimmed">
+          Its {plural(cascade.data.packages_count, "package")} stay; only the tariff goes.
+        </Text>
+      )}
+    </ConfirmDialog>
   );
 }
 

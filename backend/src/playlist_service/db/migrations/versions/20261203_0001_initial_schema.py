@@ -66,8 +66,8 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_groups")),
-        sa.UniqueConstraint("name", name=op.f("uq_groups_name")),
     )
+    op.create_index("uq_groups_name", "groups", [sa.literal_column("lower(name)")], unique=True)
     op.create_index(op.f("ix_groups_sort_order"), "groups", ["sort_order"], unique=False)
     op.create_table(
         "login_attempts",
@@ -87,8 +87,8 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_packages")),
-        sa.UniqueConstraint("name", name=op.f("uq_packages_name")),
     )
+    op.create_index("uq_packages_name", "packages", [sa.literal_column("lower(name)")], unique=True)
     op.create_table(
         "tariffs",
         sa.Column("id", sa.Integer(), sa.Identity(always=False), nullable=False),
@@ -97,8 +97,8 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tariffs")),
-        sa.UniqueConstraint("name", name=op.f("uq_tariffs_name")),
     )
+    op.create_index("uq_tariffs_name", "tariffs", [sa.literal_column("lower(name)")], unique=True)
     op.create_table(
         "users",
         sa.Column("id", sa.Integer(), sa.Identity(always=False), nullable=False),
@@ -388,12 +388,15 @@ def downgrade() -> None:
         postgresql_ops={"agreement_number_lower": "text_pattern_ops"},
     )
     op.drop_table("users")
+    op.drop_index("uq_tariffs_name", table_name="tariffs")
     op.drop_table("tariffs")
+    op.drop_index("uq_packages_name", table_name="packages")
     op.drop_table("packages")
     op.drop_index("ix_login_attempts_username_at", table_name="login_attempts")
     op.drop_index("ix_login_attempts_client_at", table_name="login_attempts")
     op.drop_table("login_attempts")
     op.drop_index(op.f("ix_groups_sort_order"), table_name="groups")
+    op.drop_index("uq_groups_name", table_name="groups")
     op.drop_table("groups")
     op.drop_index(op.f("ix_auth_token_deletions_next_attempt_at"), table_name="auth_token_deletions")
     op.drop_table("auth_token_deletions")
