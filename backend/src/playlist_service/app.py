@@ -15,7 +15,7 @@ from litestar.types import ControllerRouterHandler
 
 from playlist_service.admins.controller import AuthController
 from playlist_service.api.auth import API_PREFIX, PUBLIC_PATHS, AuthMiddleware
-from playlist_service.api.errors import EXCEPTION_HANDLERS, refuse_nul_in_query
+from playlist_service.api.errors import EXCEPTION_HANDLERS, check_query
 from playlist_service.api.openapi import document_errors, mark_file_downloads, openapi_config, tidy_schema_names
 from playlist_service.api.request_id import RequestIdMiddleware
 from playlist_service.api_keys.controller import ApiKeyController
@@ -109,7 +109,7 @@ def create_app(settings: Settings) -> Litestar:
             DefineMiddleware(AuthMiddleware, alchemy=alchemy, session_timeout=settings.session_timeout),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
-        before_request=refuse_nul_in_query,
+        before_request=check_query,
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
         lifespan=[lifespan],

@@ -186,6 +186,11 @@ def _error_app(database_url: str) -> Litestar:
     async def foreign_key(db: NamedDependency[AsyncSession]) -> None:
         await db.execute(text("INSERT INTO channels (stream_name, stream_base_url, group_id) VALUES ('s', 'u', 999)"))
 
+    @get("/int-overflow")
+    async def int_overflow(db: NamedDependency[AsyncSession]) -> None:
+        # asyncpg refuses to encode the argument before the query is sent.
+        await db.execute(text("SELECT id FROM channels WHERE id = :v"), {"v": 2**31})
+
     @get("/boom")
     async def boom() -> Envelope[Item]:
         raise RuntimeError("secret internals: password=hunter2")
@@ -197,7 +202,7 @@ def _error_app(database_url: str) -> Litestar:
     from litestar.di import Provide
 
     return Litestar(
-        [app_error, duplicate, foreign_key, boom, fine],
+        [app_error, duplicate, foreign_key, int_overflow, boom, fine],
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[RequestIdMiddleware],
         dependencies={"db": Provide(provide_db)},
@@ -240,6 +245,13 @@ async def test_unique_violation_from_the_database_is_duplicate_entry(error_clien
 async def test_foreign_key_violation_is_a_validation_error(error_client):
     error = assert_error(await error_client.post("/foreign-key"), 422, "VALIDATION_ERROR")
     assert error["details"] == [{"field": "group_id", "message": "does not exist"}]
+
+
+async def test_a_query_argument_the_driver_cannot_encode_is_a_validation_error(error_client, caplog):
+    error = assert_error(await error_client.get("/int-overflow"), 422, "VALIDATION_ERROR")
+    assert error["message"] == "A value is out of range"
+    assert "2147483648" not in error["message"]
+    assert any("out of int32 range" in record.getMessage() for record in caplog.records)
 
 
 async def test_unexpected_error_is_generic_and_logged_with_request_id(error_client, caplog):

@@ -1992,6 +1992,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description API key id */
                 key_id: number;
             };
             cookie?: never;
