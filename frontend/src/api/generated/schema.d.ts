@@ -921,7 +921,7 @@ export interface components {
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
-            /** @description Unique label, e.g. the system that uses the key */
+            /** @description Unique label, e.g. the system that uses the key; trimmed */
             name: string;
             scope?: components["schemas"]["ApiKeyScope"];
         };
