@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
 
 from playlist_service.api.envelope import ErrorDetail, error_envelope
-from playlist_service.api.request_id import request_id_of
+from playlist_service.api.request_id import ensure_request_id, request_id_of
 from playlist_service.errors import AppError, ValidationError
 
 log = logging.getLogger("playlist_service.errors")
@@ -50,10 +50,11 @@ _FK_NAME = re.compile(r"^fk_(?P<table>[a-z_]+?)_(?P<column>[a-z_]+_id)_")
 def _respond(
     request: Request[Any, Any, Any], status: int, code: str, message: str, details: Any = None
 ) -> Response[Any]:
-    request_id = request_id_of(request.scope)
+    request_id = ensure_request_id(request.scope)
     body = error_envelope(code, message, details, request_id=request_id)
-    # Set here too: errors raised in middleware are answered outside RequestIdMiddleware.
-    return Response(content=body, status_code=status, headers={"X-Request-ID": request_id} if request_id else None)
+    # Set here too: router errors (404, 405) and errors raised in middleware are answered outside
+    # RequestIdMiddleware.
+    return Response(content=body, status_code=status, headers={"X-Request-ID": request_id})
 
 
 def _validation_details(extra: Any) -> list[ErrorDetail]:

@@ -158,6 +158,29 @@ async def test_every_response_carries_a_request_id(client):
     assert len(generated.headers["x-request-id"]) == 32
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/api/v1/no-such-thing", 404),
+        ("GET", "/no-such-page", 404),
+        ("DELETE", "/api/v1/auth/me", 405),
+        ("GET", "/api/v1/auth/me", 401),
+        ("POST", "/api/v1/auth/login", 422),
+    ],
+)
+async def test_error_answers_carry_the_request_id_in_header_and_body(client, method, path, status):
+    # 404s and 405s come from the router, before any middleware runs.
+    response = await client.request(method, path, json={} if method == "POST" else None)
+    assert response.status_code == status, response.text
+    generated = response.headers["x-request-id"]
+    assert response.json()["error"]["request_id"] == generated
+    assert len(generated) == 32
+
+    echoed = await client.request(method, path, headers={"X-Request-ID": "req-0123456789"})
+    assert echoed.headers["x-request-id"] == "req-0123456789"
+    assert echoed.json()["error"]["request_id"] == "req-0123456789"
+
+
 # --- the map itself, each exception through a small app using the same handlers and a real database ---
 
 
