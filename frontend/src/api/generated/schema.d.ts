@@ -898,7 +898,7 @@ export interface paths {
         };
         /**
          * Ready
-         * @description The database answers; 503 otherwise.
+         * @description The database answers; 503 SERVICE_UNAVAILABLE otherwise.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -5249,6 +5249,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatusEnvelope"];
+                };
+            };
+            /** @description Not ready (SERVICE_UNAVAILABLE): the database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
