@@ -143,8 +143,9 @@ async def _create_admin_if_none(database_url: str, username: str, password: str)
 
     from playlist_service.admins.service import create_or_reset_admin
     from playlist_service.db.models import Admin
+    from playlist_service.db.url import async_database_url
 
-    engine = create_async_engine(database_url)
+    engine = create_async_engine(async_database_url(database_url))
     try:
         async with async_sessionmaker(engine, expire_on_commit=False)() as db:
             if (await db.execute(select(func.count()).select_from(Admin))).scalar_one():

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.admins.passwords import hash_password, needs_rehash, verify_password
 from playlist_service.db.models import Admin, AdminSession, ApiKey, ApiKeyScope, LoginAttempt
-from playlist_service.errors import InvalidCredentialsError, TooManyRequestsError, ValidationError
+from playlist_service.errors import InvalidCredentialsError, NotFoundError, TooManyRequestsError, ValidationError
 
 # A client address gets more room than one username: several admins may share an office NAT.
 CLIENT_FAILURE_FACTOR = 4
@@ -203,6 +203,8 @@ async def create_or_reset_admin(db: AsyncSession, username: str, password: str, 
         await db.execute(delete(AdminSession).where(AdminSession.admin_id == existing.id))
         await db.commit()
         return "updated"
+    if reset:
+        raise NotFoundError(f"No admin named {username!r} to reset (leave out --reset to create one)")
     db.add(Admin(username=username, password_hash=hash_password(password)))
     await db.commit()
     return "created"
