@@ -14,12 +14,13 @@ help: ## list targets
 # Dependencies are installed on demand by every target that needs them, from the lock files, and only
 # when a lock file is newer than the last install (a stamp inside the installed folder): cheap when done,
 # and a fresh clone needs no separate `make install`. npx runs with --no so it never downloads a package
-# (a missing local tool is an error, not a stranger's package of the same name).
+# (a missing local tool is an error, not a stranger's package of the same name), and with -- so flags
+# reach the tool (`npx --no tsc -b` would eat -b and check nothing).
 BACKEND_DEPS := $(BACKEND)/.venv/.make-installed
 FRONTEND_DEPS := $(FRONTEND)/node_modules/.make-installed
 PARSER := $(BACKEND)/tests/playlist_parser
 PARSER_DEPS := $(PARSER)/node_modules/.make-installed
-NPX := npx --no
+NPX := npx --no --
 
 $(BACKEND_DEPS): $(BACKEND)/pyproject.toml $(BACKEND)/uv.lock
 	cd $(BACKEND) && $(UV) sync --locked
