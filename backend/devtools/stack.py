@@ -331,11 +331,12 @@ def tcp_open(host: str, port: int) -> Callable[[], bool]:
 # --- The whole stack ------------------------------------------------------------------------------
 
 
-def env_of_checkout() -> dict[str, str]:
+def env_of_checkout(backend: Path = BACKEND) -> dict[str, str]:
     """The process environment over the repo's ``.env`` (``backend/.env`` first), as the backend reads it."""
     from playlist_service.settings import default_env_file, environment
 
-    return environment(default_env_file(BACKEND))
+    path = default_env_file(backend)
+    return environment(path) if path is not None else dict(os.environ)
 
 
 def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
