@@ -11,17 +11,37 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 help: ## list targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
 
+# Dependencies are installed on demand by every target that needs them, from the lock files, and only
+# when a lock file is newer than the last install (a stamp inside the installed folder): cheap when done,
+# and a fresh clone needs no separate `make install`. npx runs with --no so it never downloads a package
+# (a missing local tool is an error, not a stranger's package of the same name), and with -- so flags
+# reach the tool (`npx --no tsc -b` would eat -b and check nothing).
+BACKEND_DEPS := $(BACKEND)/.venv/.make-installed
+FRONTEND_DEPS := $(FRONTEND)/node_modules/.make-installed
+PARSER := $(BACKEND)/tests/playlist_parser
+PARSER_DEPS := $(PARSER)/node_modules/.make-installed
+NPX := npx --no --
+
+$(BACKEND_DEPS): $(BACKEND)/pyproject.toml $(BACKEND)/uv.lock
+	cd $(BACKEND) && $(UV) sync --locked
+	@touch $@
+
+$(FRONTEND_DEPS): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund
+	@touch $@
+
+$(PARSER_DEPS): $(PARSER)/package.json $(PARSER)/package-lock.json
+	cd $(PARSER) && npm ci --no-audit --no-fund
+	@touch $@
+
 .PHONY: install
 install: install-backend install-frontend ## install backend and frontend dependencies from the lock files
 
 .PHONY: install-backend
-install-backend:
-	cd $(BACKEND) && $(UV) sync --locked
+install-backend: $(BACKEND_DEPS) $(PARSER_DEPS)
 
 .PHONY: install-frontend
-install-frontend:
-	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm ci --no-audit --no-fund; fi
-	cd $(BACKEND)/tests/playlist_parser && npm ci --no-audit --no-fund
+install-frontend: $(FRONTEND_DEPS)
 
 .PHONY: run
 run: install ## start the whole product locally (embedded PostgreSQL, simulators, backend, SPA)
@@ -31,24 +51,24 @@ run: install ## start the whole product locally (embedded PostgreSQL, simulators
 test: install openapi-check client-py-check test-backend test-frontend ## run every test (fails when a needed tool is missing)
 
 .PHONY: test-backend
-test-backend: ## backend tests against a throwaway PostgreSQL and the simulators
+test-backend: install-backend ## backend tests against a throwaway PostgreSQL and the simulators
 	cd $(BACKEND) && $(UV) run pytest -q
 
 .PHONY: lint
-lint: lint-frontend ## ruff, mypy --strict (and tsc, eslint for the frontend)
+lint: install-backend lint-frontend ## ruff, mypy --strict (and tsc, eslint for the frontend)
 	cd $(BACKEND) && $(UV) run ruff check . && $(UV) run ruff format --check . && $(UV) run mypy src devtools
 	cd $(BACKEND) && MYPYPATH=../clients/python:scripts $(UV) run mypy scripts  # scripts use the generated client
 
 .PHONY: fmt
-fmt: ## auto-format and fix what ruff can
+fmt: install-backend ## auto-format and fix what ruff can
 	cd $(BACKEND) && $(UV) run ruff format . && $(UV) run ruff check --fix .
 
 .PHONY: openapi
-openapi: ## export openapi/openapi.json from the app
+openapi: install-backend ## export openapi/openapi.json from the app
 	cd $(BACKEND) && $(UV) run playlist-service export-openapi --output ../openapi/openapi.json
 
 .PHONY: openapi-check
-openapi-check: ## fail when openapi/openapi.json differs from what the app produces
+openapi-check: install-backend ## fail when openapi/openapi.json differs from what the app produces
 	@tmp=$$(mktemp) && cd $(BACKEND) && $(UV) run playlist-service export-openapi --output $$tmp && \
 	  if ! diff -u ../openapi/openapi.json $$tmp | head -60; then :; fi && \
 	  if ! cmp -s ../openapi/openapi.json $$tmp; then rm -f $$tmp; \
@@ -56,36 +76,36 @@ openapi-check: ## fail when openapi/openapi.json differs from what the app produ
 	  rm -f $$tmp; echo "openapi/openapi.json is up to date"
 
 .PHONY: migrate
-migrate: ## apply migrations to DATABASE_URL (or the embedded dev database)
+migrate: install-backend ## apply migrations to DATABASE_URL (environment or .env; else the embedded dev database)
 	cd $(BACKEND) && $(UV) run python -m devtools.migrate
 
 .PHONY: migration
-migration: ## autogenerate a migration: make migration name="add x"
+migration: install-backend ## autogenerate a migration: make migration name="add x"
 	cd $(BACKEND) && $(UV) run python -m devtools.migrate --autogenerate "$(name)"
 
 .PHONY: bench
-bench: install ## benchmarks (sync, playlist, auth push, 100k subscribers); figures go in README
+bench: install-backend ## benchmarks (sync, playlist, auth push, 100k subscribers); figures go in README
 	cd $(BACKEND) && $(UV) run python -m bench
 
 .PHONY: create-admin
-create-admin: ## create an admin in DATABASE_URL: make create-admin name=alice
-	cd $(BACKEND) && $(UV) run playlist-service create-admin $(name)
+create-admin: install-backend ## create an admin: make create-admin name=alice [reset=1] (database as for migrate)
+	cd $(BACKEND) && $(UV) run python -m devtools.create_admin $(name) $(if $(reset),--reset)
 
 # --- frontend (React SPA in frontend/, client generated from openapi/openapi.json) ---
 CHROMIUM := $(firstword $(wildcard /usr/lib/chromium/chromium /usr/bin/chromium))
 
 .PHONY: client-ts
-client-ts: ## regenerate the TypeScript API types (frontend/src/api/generated) from openapi/openapi.json
+client-ts: install-frontend ## regenerate the TypeScript API types (frontend/src/api/generated) from openapi/openapi.json
 	cd $(FRONTEND) && npm run generate
 
 .PHONY: lint-frontend
-lint-frontend: ## tsc -b and eslint for the SPA
-	cd $(FRONTEND) && npx tsc -b && npx eslint .
+lint-frontend: install-frontend ## tsc -b and eslint for the SPA
+	cd $(FRONTEND) && $(NPX) tsc -b && $(NPX) eslint .
 
 .PHONY: test-frontend
-test-frontend: ## typecheck, lint, unit tests, client staleness, build, Playwright e2e against the real stack
+test-frontend: install-frontend install-backend ## typecheck, lint, unit tests, client staleness, build, Playwright e2e against the real stack
 	@if [ -z "$(CHROMIUM)" ]; then echo "Chromium is missing: apt-get install -y --no-install-recommends chromium" >&2; exit 1; fi
-	cd $(FRONTEND) && npx tsc -b && npx eslint . && npx vitest run && npm run check-generated && npx vite build && npx playwright test
+	cd $(FRONTEND) && $(NPX) tsc -b && $(NPX) eslint . && $(NPX) vitest run && npm run check-generated && $(NPX) vite build && $(NPX) playwright test
 
 # --- Python client (clients/python, generated from openapi/openapi.json; never edited by hand) ---
 # The generator and the ruff its post-hooks run are pinned so the output is reproducible.

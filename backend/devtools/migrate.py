@@ -1,38 +1,49 @@
-"""``make migrate``: upgrade DATABASE_URL (or the embedded dev database) to head; ``--autogenerate MSG``."""
+"""``make migrate``: upgrade the database to head; ``--autogenerate MSG`` writes a new revision.
+
+The database is the one the backend would use, DATABASE_URL from the environment or ``.env``
+(:func:`playlist_service.settings.environment`), else the embedded dev database of ``make run``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 
 BACKEND = Path(__file__).resolve().parents[1]
-DATA_DIR = BACKEND.parent / ".data" / "pg"
+
+
+@contextmanager
+def dev_database_url() -> Iterator[str]:
+    """DATABASE_URL as the backend reads it; else the embedded PostgreSQL of ``make run``, stopped after."""
+    from devtools.stack import StackConfig, env_of_checkout, start_postgres
+
+    env = env_of_checkout()
+    if env.get("DATABASE_URL", "").strip():
+        yield env["DATABASE_URL"].strip()
+        return
+    postgres = start_postgres(StackConfig.from_env(env).data_dir / "pg")
+    try:
+        yield postgres.url
+    finally:
+        postgres.stop()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--autogenerate", metavar="MESSAGE")
     args = parser.parse_args()
-    server = None
-    if not os.environ.get("DATABASE_URL"):
-        from devtools import embedded_pg
-
-        server = embedded_pg.start(DATA_DIR, persistent=True)
-        os.environ["DATABASE_URL"] = embedded_pg.ensure_database(server, "playlist_service")
     cfg = Config(str(BACKEND / "alembic.ini"))
-    try:
+    with dev_database_url() as url:
+        os.environ["DATABASE_URL"] = url  # what migrations/env.py reads
+        command.upgrade(cfg, "head")
         if args.autogenerate:
-            command.upgrade(cfg, "head")
             command.revision(cfg, message=args.autogenerate, autogenerate=True)
-        else:
-            command.upgrade(cfg, "head")
-    finally:
-        if server is not None:
-            server.stop() if hasattr(server, "stop") else None
     return 0
 
 

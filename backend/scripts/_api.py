@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx
+
 # The client is generated into clients/python and not installed as a package (its metadata pins an
 # older httpx than the backend uses), so put it on the path.
 CLIENT_DIR = Path(__file__).resolve().parents[2] / "clients" / "python"
@@ -35,13 +37,20 @@ class UsageError(Exception):
     """Bad configuration or input file: the script stops before changing anything."""
 
 
+def unreachable(exc: httpx.HTTPError) -> str:
+    """A transport failure (refused, timed out, cut off) as one line naming the request."""
+    try:
+        request = f" ({exc.request.method} {exc.request.url})"
+    except RuntimeError:  # an error raised before any request was made has none
+        request = ""
+    return f"cannot reach the API{request}: {exc or type(exc).__name__}"
+
+
 def client_from_env(timeout: float = 60.0) -> AuthenticatedClient:
     url = os.environ.get("PLAYLIST_API_URL", "").strip()
     key = os.environ.get("PLAYLIST_API_KEY", "").strip()
     if not url or not key:
         raise UsageError("set PLAYLIST_API_URL (e.g. http://127.0.0.1:8080) and PLAYLIST_API_KEY (an API key)")
-    import httpx
-
     return AuthenticatedClient(base_url=url.rstrip("/"), token=key, timeout=httpx.Timeout(timeout))
 
 

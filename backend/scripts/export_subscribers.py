@@ -6,7 +6,9 @@ imported back).
 
 Columns: agreement_number, first_name, last_name, status, max_sessions, valid_until (ISO 8601, UTC),
 tariffs (names separated by ";"), plus id and auth_sync_status for reference (ignored on import).
-Writes to stdout with "-". A read_only API key is enough.
+Writes to stdout with "-". A read_only API key is enough. The file appears only when the export is
+complete (rows go to <file>.part first). Exit status: 0 done, 2 bad configuration or the API refused or
+was unreachable before the first row, 3 stopped midway (says how many rows were read).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import csv
 import sys
 from datetime import UTC
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from _api import ApiError, UsageError, client_from_env, ok, pages
+import httpx
+from _api import ApiError, UsageError, client_from_env, ok, pages, unreachable
 from playlist_service_client import AuthenticatedClient
 from playlist_service_client.api.lookups import lookup_tariffs
 from playlist_service_client.api.users import list_users
@@ -38,7 +41,7 @@ COLUMNS = (
     "id",
     "auth_sync_status",
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # an error stays one line in a log
 
 
 def as_row(user: UserListItem) -> dict[str, str]:
@@ -56,6 +59,14 @@ def as_row(user: UserListItem) -> dict[str, str]:
     }
 
 
+class ExportStopped(Exception):
+    """The API failed or the user pressed Ctrl-C midway; ``written`` rows were already exported."""
+
+    def __init__(self, reason: str, written: int, total: int | None) -> None:
+        super().__init__(reason)
+        self.written, self.total = written, total
+
+
 def export(
     client: AuthenticatedClient,
     out: IO[str],
@@ -70,21 +81,47 @@ def export(
         TextColumn("[bold]Exporting"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
     )
     count = 0
+    total: int | None = None
     with progress:
         task = progress.add_task("export", total=None)
 
         def fetch(page: int) -> tuple[list[UserListItem], int]:
+            nonlocal total
             response = list_users.sync_detailed(
                 client=client, page=page, per_page=200, status=status, tariff_id=tariff_id, search=search
             )
             data = ok(response).data
+            total = data.total
             progress.update(task, total=data.total)
             return data.items, data.pages
 
-        for user in pages(fetch):
-            writer.writerow(as_row(user))
-            count += 1
-            progress.advance(task)
+        try:
+            for user in pages(fetch):
+                writer.writerow(as_row(user))
+                count += 1
+                progress.advance(task)
+        except (httpx.HTTPError, ApiError) as exc:
+            if total is None:  # the first page: nothing was read, main() says so
+                raise
+            reason = unreachable(exc) if isinstance(exc, httpx.HTTPError) else f"the API refused: {exc}"
+            raise ExportStopped(reason, count, total) from None
+        except KeyboardInterrupt:
+            raise ExportStopped("interrupted", count, total) from None
+    return count
+
+
+def export_to(target: str, client: AuthenticatedClient, **filters: Any) -> int:
+    """To stdout, or to a file that appears only complete: rows go to ``<file>.part``, renamed at the end."""
+    if target == "-":
+        return export(client, sys.stdout, **filters)
+    path = Path(target)
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as out:
+            count = export(client, out, **filters)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return count
 
 
@@ -106,18 +143,27 @@ def main(argv: list[str] | None = None) -> int:
                 raise UsageError(f"no tariff named {args.tariff!r}")
             tariff_id = tariffs[args.tariff.lower()]
         status = UserStatus(args.status) if args.status else UNSET
-        search = args.search or UNSET
-        if args.output == "-":
-            count = export(client, sys.stdout, status=status, tariff_id=tariff_id, search=search)
-        else:
-            with Path(args.output).open("w", newline="", encoding="utf-8") as out:
-                count = export(client, out, status=status, tariff_id=tariff_id, search=search)
+        count = export_to(args.output, client, status=status, tariff_id=tariff_id, search=args.search or UNSET)
     except (UsageError, OSError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         return 2
     except ApiError as exc:
         console.print(f"[red]error:[/red] the API refused: {exc}")
         return 2
+    except httpx.HTTPError as exc:  # before the first page
+        console.print(f"[red]error:[/red] {unreachable(exc)}; nothing was exported")
+        return 2
+    except ExportStopped as exc:
+        of = f" of {exc.total}" if exc.total is not None else ""
+        if args.output == "-":
+            done = f"stopped after writing {exc.written}{of} subscribers to stdout"
+        else:
+            done = f"stopped after reading {exc.written}{of} subscribers; {args.output} was not written"
+        console.print(f"[red]error:[/red] {done}: {exc}")
+        return 3
+    except KeyboardInterrupt:
+        console.print("[red]error:[/red] interrupted; nothing was exported")
+        return 130
     console.print(f"Exported {count} subscribers to {args.output}")
     return 0
 

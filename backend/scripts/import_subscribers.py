@@ -16,7 +16,8 @@ Columns (header row required, any order, extra columns such as ``id`` or ``token
 An empty cell leaves that field as it is (or at its default for a new subscriber). Only fields that
 differ are sent, and rows that change nothing are not sent at all, so running the same file twice is
 safe. ``--dry-run`` reads everything and reports what would happen without changing anything.
-Exit status: 0 all rows fine, 1 some rows failed (listed with reasons), 2 bad file or configuration.
+Exit status: 0 all rows fine, 1 some rows failed (listed with reasons), 2 bad file or configuration, or
+the API unreachable before any row; 3 stopped midway (the summary says what was done; re-run to finish).
 Needs a read_write API key.
 """
 
@@ -33,7 +34,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from _api import ApiError, UsageError, client_from_env, ok, pages
+import httpx
+from _api import ApiError, UsageError, client_from_env, ok, pages, unreachable
 from playlist_service_client import AuthenticatedClient
 from playlist_service_client.api.lookups import lookup_tariffs
 from playlist_service_client.api.settings import get_ui_settings
@@ -54,7 +56,7 @@ COLUMNS = (
     "tariffs",
 )
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # an error stays one line in a log
 
 
 @dataclass
@@ -168,22 +170,36 @@ class Importer:
 
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    handle = sys.stdin if str(path) == "-" else path.open(newline="", encoding="utf-8-sig")
-    with handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip() for h in reader.fieldnames or []]
-        if "agreement_number" not in header:
-            raise UsageError(f"{path}: the header row has no agreement_number column (columns: {', '.join(COLUMNS)})")
-        reader.fieldnames = header
-        return [(reader.line_num, dict(cells)) for cells in reader]
+    try:
+        handle = sys.stdin if str(path) == "-" else path.open(newline="", encoding="utf-8-sig")
+        with handle:
+            reader = csv.DictReader(handle)
+            header = [h.strip() for h in reader.fieldnames or []]
+            if "agreement_number" not in header:
+                columns = ", ".join(COLUMNS)
+                raise UsageError(f"{path}: the header row has no agreement_number column (columns: {columns})")
+            reader.fieldnames = header
+            return [(reader.line_num, dict(cells)) for cells in reader]
+    except UnicodeDecodeError as exc:
+        byte = exc.object[exc.start : exc.start + 1].hex()
+        raise UsageError(f'{path} is not UTF-8 text (byte 0x{byte}); save it as UTF-8 ("CSV UTF-8")') from None
+    except csv.Error as exc:
+        raise UsageError(f"{path} is not a readable CSV file: {exc}") from None
 
 
-def run(path: Path, *, dry_run: bool) -> list[Outcome]:
-    rows = read_rows(path)
-    client = client_from_env()
+@dataclass
+class Run:
+    """What an import did; ``stopped`` says why it ended before the last row, if it did."""
+
+    total: int
+    outcomes: list[Outcome] = field(default_factory=list)
+    stopped: str | None = None
+
+
+def run(rows: list[tuple[int, dict[str, str]]], client: AuthenticatedClient, *, dry_run: bool) -> Run:
     importer = Importer(client, dry_run=dry_run)
     tariffs, zone, existing = importer.tariffs(), importer.zone(), importer.existing()
-    outcomes: list[Outcome] = []
+    result = Run(total=len(rows))
     seen: dict[str, int] = {}
     progress = Progress(
         TextColumn("[bold]{task.description}"),
@@ -205,18 +221,27 @@ def run(path: Path, *, dry_run: bool) -> list[Outcome]:
                 outcome = importer.apply(row, existing.get(row.agreement_number))
             except (ValueError, ApiError) as exc:
                 outcome = Outcome(line, agreement, "failed", str(exc))
-            outcomes.append(outcome)
+            except httpx.HTTPError as exc:
+                # The row's request may or may not have reached the server; re-running is safe either way.
+                result.stopped = f"line {line} ({agreement}): {unreachable(exc)}"
+                break
+            except KeyboardInterrupt:
+                result.stopped = f"interrupted at line {line} ({agreement})"
+                break
+            result.outcomes.append(outcome)
             progress.advance(task)
-    return outcomes
+    return result
 
 
-def print_summary(outcomes: list[Outcome], *, dry_run: bool) -> None:
+def print_summary(result: Run, *, dry_run: bool) -> None:
+    outcomes = result.outcomes
     counts = Counter(o.action for o in outcomes)
     prefix = "Would have: " if dry_run else ""
     out = Console()
+    of = f"of {result.total} rows" if result.stopped is None else f"of the first {len(outcomes)} of {result.total} rows"
     out.print(
         f"{prefix}created {counts['created']}, updated {counts['updated']}, "
-        f"unchanged {counts['unchanged']}, failed {counts['failed']} (of {len(outcomes)} rows)"
+        f"unchanged {counts['unchanged']}, failed {counts['failed']} ({of})"
     )
     failed = [o for o in outcomes if o.action == "failed"]
     if failed:
@@ -234,15 +259,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="change nothing; report what would happen")
     args = parser.parse_args(argv)
     try:
-        outcomes = run(args.csv, dry_run=args.dry_run)
+        rows = read_rows(args.csv)
+        result = run(rows, client_from_env(), dry_run=args.dry_run)
     except (UsageError, OSError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         return 2
     except ApiError as exc:  # reading tariffs, settings or the subscriber list failed
         console.print(f"[red]error:[/red] the API refused: {exc}")
         return 2
-    print_summary(outcomes, dry_run=args.dry_run)
-    return 1 if any(o.action == "failed" for o in outcomes) else 0
+    except httpx.HTTPError as exc:  # before any row was sent
+        console.print(f"[red]error:[/red] {unreachable(exc)}; nothing was changed")
+        return 2
+    except KeyboardInterrupt:
+        console.print("[red]error:[/red] interrupted before any row was sent; nothing was changed")
+        return 130
+    print_summary(result, dry_run=args.dry_run)
+    if result.stopped is not None:
+        console.print(
+            f"[red]error:[/red] stopped at {result.stopped.rstrip('.')}. The rows before it are done; run the same "
+            "file again to finish (rows already imported come out unchanged)."
+        )
+        return 3
+    return 1 if any(o.action == "failed" for o in result.outcomes) else 0
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from playlist_service.admins.service import digest, new_secret
 from playlist_service.app import create_app
 from playlist_service.db.base import Base
 from playlist_service.settings import Settings
+from tests.factories import AdminFactory, AdminSessionFactory
 
 BACKEND = Path(__file__).resolve().parents[1]
 TEST_PASSWORD = "correct horse battery staple"
@@ -197,14 +199,8 @@ def password_hash() -> str:
 
 @pytest.fixture
 async def admin(db: AsyncSession, password_hash: str) -> dict[str, Any]:
-    admin_id = (
-        await db.execute(
-            text("INSERT INTO admins (username, password_hash) VALUES ('admin', :h) RETURNING id"),
-            {"h": password_hash},
-        )
-    ).scalar_one()
-    await db.commit()
-    return {"id": admin_id, "username": "admin", "password": TEST_PASSWORD}
+    row = await AdminFactory.add(db, username="admin", password_hash=password_hash)
+    return {"id": row.id, "username": "admin", "password": TEST_PASSWORD}
 
 
 @pytest.fixture
@@ -213,14 +209,10 @@ async def auth_client(
 ) -> AsyncTestClient[Litestar]:
     """A client signed in as ``admin``: a session row made directly (argon2 is slow by design)."""
     token, csrf = new_secret(), new_secret()
-    await db.execute(
-        text(
-            "INSERT INTO admin_sessions (id_hash, admin_id, csrf_token, expires_at) "
-            "VALUES (:h, :a, :c, now() + make_interval(secs => :t))"
-        ),
-        {"h": digest(token, settings.secret_key), "a": admin["id"], "c": csrf, "t": settings.session_timeout},
+    expires_at = datetime.now(UTC) + timedelta(seconds=settings.session_timeout)
+    await AdminSessionFactory.add(
+        db, id_hash=digest(token, settings.secret_key), admin_id=admin["id"], csrf_token=csrf, expires_at=expires_at
     )
-    await db.commit()
     client.cookies.set("session_id", token, domain="testserver.local")
     client.headers["X-CSRF-Token"] = csrf
     return client

@@ -17,7 +17,7 @@ from litestar.types import ControllerRouterHandler
 from playlist_service.admins.controller import AuthController
 from playlist_service.api.auth import API_PREFIX, PUBLIC_PATHS, AuthMiddleware
 from playlist_service.api.content_type import require_json_content_type
-from playlist_service.api.errors import EXCEPTION_HANDLERS, refuse_nul_in_query
+from playlist_service.api.errors import EXCEPTION_HANDLERS, check_query
 from playlist_service.api.openapi import document_errors, mark_file_downloads, openapi_config, tidy_schema_names
 from playlist_service.api.request_id import RequestIdMiddleware
 from playlist_service.api_keys.controller import ApiKeyController
@@ -77,7 +77,7 @@ def provide_auth_sync(state: State) -> AuthSync:
 
 async def before_request(request: Request[Any, Any, Any]) -> None:
     require_json_content_type(request)
-    await refuse_nul_in_query(request)
+    await check_query(request)
 
 
 def create_app(settings: Settings) -> Litestar:

@@ -84,3 +84,10 @@ class AuthServiceError(AppError):
     code = "AUTH_SERVICE_ERROR"
     status_code = 502
     transient = False
+
+
+class ServiceUnavailableError(AppError):
+    """503: this instance cannot serve now (readiness probe: the database does not answer)."""
+
+    code = "SERVICE_UNAVAILABLE"
+    status_code = 503

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlsplit
 
+from playlist_service.db.url import async_database_url
+
 T = TypeVar("T")
 
 # Values that look like they were copied from .env.example without being changed.
@@ -40,6 +42,22 @@ def read_env_file(path: Path) -> dict[str, str]:
             value = value[1:-1]
         values[key.strip().removeprefix("export ").strip()] = value
     return values
+
+
+def default_env_file(cwd: Path | None = None) -> Path | None:
+    """``./.env``; else, run from ``backend/`` of a checkout (as ``make run`` does), the repo root's ``.env``."""
+    here = cwd or Path.cwd()
+    candidates = [here / ".env"]
+    if here.name == "backend" and (here / "alembic.ini").is_file():
+        candidates.append(here.parent / ".env")
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def environment(env_file: Path | None = None) -> dict[str, str]:
+    """The process environment over the values of ``env_file`` (default :func:`default_env_file`)."""
+    path = env_file if env_file is not None else default_env_file()
+    values = read_env_file(path) if path is not None and path.is_file() else {}
+    return {**values, **os.environ}
 
 
 class _Reader:
@@ -212,19 +230,12 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, env_file: Path | None = None) -> Settings:
-        """Read settings; process environment wins over ``env_file`` (default ``./.env`` if present)."""
-        merged: dict[str, str] = {}
-        file_path = env_file if env_file is not None else Path(".env")
-        if env is None and file_path.is_file():
-            merged.update(read_env_file(file_path))
-        merged.update(os.environ if env is None else env)
-        r = _Reader(merged)
+        """Read settings; the process environment wins over ``env_file`` (see :func:`default_env_file`)."""
+        r = _Reader(environment(env_file) if env is None else env)
 
-        database_url = r.required("DATABASE_URL")
-        if not database_url.startswith("postgresql"):
-            raise SettingsError("DATABASE_URL must be a postgresql+asyncpg:// URL")
-        if database_url.startswith(("postgresql://", "postgres://")):
-            database_url = "postgresql+asyncpg://" + database_url.split("://", 1)[1]
+        database_url = async_database_url(r.required("DATABASE_URL"))
+        if not database_url.startswith("postgresql+asyncpg://"):
+            raise SettingsError("DATABASE_URL must be a postgresql+asyncpg:// URL (postgresql:// is read as one)")
 
         secret_key = _secret(r.required("SECRET_KEY"), "SECRET_KEY")
         previous = r.optional("SECRET_KEY_PREVIOUS")

@@ -1,4 +1,4 @@
-"""Direct-SQL builders for catalogue tests (fast, and independent of the users API being built elsewhere)."""
+"""Builders for catalogue tests on the model factories (fast, and independent of the users API)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from playlist_service.db.base import Base
+from playlist_service.db.models import AuthSyncStatus, SyncStatus, UserStatus
+from tests import factories
+from tests.factories import ChannelFactory, GroupFactory, PackageFactory, TariffFactory, UserFactory
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+_NAMED = {"groups": GroupFactory, "packages": PackageFactory, "tariffs": TariffFactory}
 
 
 async def add_channels(
@@ -20,54 +26,41 @@ async def add_channels(
     group_id: int | None = None,
     start: int = 1,
 ) -> list[int]:
-    rows = await db.execute(
-        text(
-            "INSERT INTO channels (stream_name, display_name, tvg_name, stream_base_url, catchup_days, "
-            "group_id, sort_order, sync_status) "
-            "SELECT :p || lpad(i::text, 4, '0'), 'Channel ' || i, 'tvg ' || i, 'http://fl', i % 8, :g, i, "
-            "CAST(:s AS sync_status) FROM generate_series(CAST(:a AS int), CAST(:b AS int)) AS i RETURNING id"
-        ),
-        {"p": prefix, "g": group_id, "s": status, "a": start, "b": start + count - 1},
-    )
-    ids = list(rows.scalars())
-    await db.commit()
-    return ids
+    """``count`` channels ``<prefix>0001``..., in that order, with a catch-up depth of ``i % 8`` days."""
+    rows = [
+        ChannelFactory.build(
+            stream_name=f"{prefix}{i:04d}",
+            display_name=f"Channel {i}",
+            tvg_name=f"tvg {i}",
+            stream_base_url="http://fl",
+            catchup_days=i % 8,
+            group_id=group_id,
+            sort_order=i,
+            sync_status=SyncStatus(status),
+        )
+        for i in range(start, start + count)
+    ]
+    return [channel.id for channel in await factories.save(db, rows)]
 
 
 async def add_named(db: AsyncSession, table: str, name: str, **extra: Any) -> int:
-    cols = ["name", *extra]
-    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)}) RETURNING id"
-    new_id = int((await db.execute(text(sql), {"name": name, **extra})).scalar_one())
-    await db.commit()
-    return new_id
+    row = await _NAMED[table].add(db, name=name, **extra)
+    return int(row.id)
 
 
 async def link(db: AsyncSession, table: str, pairs: Sequence[tuple[int, int]]) -> None:
-    left, right = {
-        "package_channels": ("package_id", "channel_id"),
-        "tariff_packages": ("tariff_id", "package_id"),
-        "user_tariffs": ("user_id", "tariff_id"),
-        "user_packages": ("user_id", "package_id"),
-        "user_channels": ("user_id", "channel_id"),
-    }[table]
-    for a, b in pairs:
-        await db.execute(text(f"INSERT INTO {table} ({left}, {right}) VALUES (:a, :b)"), {"a": a, "b": b})
-    await db.commit()
+    await factories.link(db, Base.metadata.tables[table], pairs)
 
 
 async def add_user(db: AsyncSession, number: str, *, status: str = "enabled", auth_sync: str = "synced") -> int:
-    user_id = (
-        await db.execute(
-            text(
-                "INSERT INTO users (first_name, last_name, agreement_number, token, status, auth_sync_status) "
-                "VALUES ('Ivan', 'Ivanov', :n, :t, CAST(:s AS user_status), CAST(:a AS auth_sync_status)) "
-                "RETURNING id"
-            ),
-            {"n": number, "t": f"token-{number}", "s": status, "a": auth_sync},
-        )
-    ).scalar_one()
-    await db.commit()
-    return int(user_id)
+    user = await UserFactory.add(
+        db,
+        agreement_number=number,
+        token=f"token-{number}",
+        status=UserStatus(status),
+        auth_sync_status=AuthSyncStatus(auth_sync),
+    )
+    return int(user.id)
 
 
 async def events(db: AsyncSession) -> list[tuple[str, list[int]]]:

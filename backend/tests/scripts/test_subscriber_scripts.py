@@ -5,16 +5,24 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from devtools.stack import free_port
+from tests.factories import UserFactory
 from tests.live_backend import backend_env, live_backend
 
 BACKEND = Path(__file__).resolve().parents[2]
@@ -214,3 +222,118 @@ async def test_revoked_key_stops_the_scripts(
     result = run_script("export_subscribers.py", "-", url=live_url, key=keys["ro"])
     assert result.returncode == 2
     assert "UNAUTHORIZED" in result.stderr
+
+
+# --- failures: one clear line, and a summary of what was done when the API goes away midway ---
+
+
+def assert_clear_error(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize("script", ["import_subscribers.py", "export_subscribers.py"])
+def test_an_unreachable_api_is_one_clear_line(tmp_path: Path, script: str) -> None:
+    target = str(write(tmp_path, "in.csv", CSV_HEADER + GOOD_ROWS)) if script.startswith("import") else "-"
+    result = run_script(script, target, url=f"http://127.0.0.1:{free_port()}", key="pls_anything")
+    assert result.returncode == 2
+    assert_clear_error(result, "cannot reach the API (GET http://127.0.0.1:", "nothing was")
+
+
+def test_a_csv_that_is_not_utf8_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.csv"
+    path.write_bytes((CSV_HEADER + "A-2001,Иван,Петров,,,,,\n").encode("cp1251"))
+    result = run_script("import_subscribers.py", str(path), url="http://127.0.0.1:9", key="pls_anything")
+    assert result.returncode == 2
+    assert_clear_error(result, f"{path} is not UTF-8 text", "save it as UTF-8")
+
+
+class _Forward(BaseHTTPRequestHandler):
+    """Forwards every request to the backend, except those the server's ``cut`` picks: their connection
+    is closed without an answer (and without forwarding), as when the network goes away."""
+
+    server: CuttingProxy
+
+    def _handle(self) -> None:
+        body = self.rfile.read(int(self.headers.get("content-length") or 0))
+        if self.server.should_cut(self.command, self.path):
+            self.close_connection = True
+            return
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in {"host", "connection"}}
+        upstream = httpx.request(self.command, self.server.upstream + self.path, headers=headers, content=body)
+        self.send_response(upstream.status_code)
+        for name, value in upstream.headers.items():
+            if name.lower() not in {"content-length", "transfer-encoding", "connection", "content-encoding"}:
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(upstream.content)))
+        self.end_headers()
+        self.wfile.write(upstream.content)
+
+    do_GET = do_POST = do_PATCH = _handle
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class CuttingProxy(ThreadingHTTPServer):
+    def __init__(self, upstream: str, cut: Callable[[str, str, int], bool]) -> None:
+        super().__init__(("127.0.0.1", 0), _Forward)
+        self.upstream, self.cut, self.lock = upstream, cut, threading.Lock()
+        self.seen: dict[tuple[str, str], int] = {}
+
+    def should_cut(self, method: str, path: str) -> bool:
+        """``cut(method, path, n)``: n counts the requests so far with this method and path (query left out)."""
+        key = (method, path.split("?", 1)[0])
+        with self.lock:
+            self.seen[key] = self.seen.get(key, 0) + 1
+            return self.cut(method, path, self.seen[key])
+
+
+@contextmanager
+def cutting_proxy(upstream: str, cut: Callable[[str, str, int], bool]) -> Iterator[str]:
+    proxy = CuttingProxy(upstream, cut)
+    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{proxy.server_address[1]}"
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+        thread.join(timeout=5)
+
+
+async def test_import_cut_off_midway_summarises_what_was_done_and_a_rerun_finishes(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    path = write(tmp_path, "in.csv", CSV_HEADER + "A-3001,Ada,One,,,,,\nA-3002,Bob,Two,,,,,\nA-3003,Cy,Three,,,,,\n")
+    second_create = lambda method, path, n: method == "POST" and path == "/api/v1/users" and n == 2  # noqa: E731
+    with cutting_proxy(live_url, second_create) as url:
+        result = run_script("import_subscribers.py", str(path), url=url, key=keys["rw"])
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "created 1, updated 0, unchanged 0, failed 0 (of the first 1 of 3 rows)" in result.stdout
+    assert_clear_error(
+        result, "stopped at line 3 (A-3002): cannot reach the API (POST", "run the same file again to finish"
+    )
+    assert set(await users_by_agreement(auth_client)) == {"A-3001"}
+
+    rerun = run_script("import_subscribers.py", str(path), url=live_url, key=keys["rw"])
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert "created 2, updated 0, unchanged 1, failed 0 (of 3 rows)" in rerun.stdout
+
+
+async def test_export_cut_off_midway_writes_no_file_and_says_how_far_it_got(
+    tmp_path: Path, live_url: str, keys: dict[str, str], db: AsyncSession
+) -> None:
+    await UserFactory.add_batch(db, 201)
+    second_page = lambda method, path, n: re.match(r"/api/v1/users\?(.*&)?page=2(&|$)", path) is not None  # noqa: E731
+    out = tmp_path / "out.csv"
+    with cutting_proxy(live_url, second_page) as url:
+        result = run_script("export_subscribers.py", str(out), url=url, key=keys["ro"])
+    assert result.returncode == 3, result.stderr
+    assert_clear_error(
+        result, "stopped after reading 200 of 201 subscribers; ", "was not written: cannot reach the API"
+    )
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []  # no .part file left behind

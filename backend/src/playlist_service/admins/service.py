@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.admins.passwords import hash_password, needs_rehash, verify_password
 from playlist_service.db.models import Admin, AdminSession, ApiKey, ApiKeyScope, LoginAttempt
-from playlist_service.errors import InvalidCredentialsError, TooManyRequestsError, ValidationError
+from playlist_service.errors import InvalidCredentialsError, NotFoundError, TooManyRequestsError, ValidationError
 from playlist_service.settings import Settings
 
 # Sliding expiry is written back at most this often, so reads do not turn into writes.
@@ -271,6 +271,8 @@ async def create_or_reset_admin(db: AsyncSession, username: str, password: str, 
         await db.execute(delete(AdminSession).where(AdminSession.admin_id == existing.id))
         await db.commit()
         return "updated"
+    if reset:
+        raise NotFoundError(f"No admin named {username!r} to reset (leave out --reset to create one)")
     db.add(Admin(username=username, password_hash=hash_password(password)))
     await db.commit()
     return "created"

@@ -6,6 +6,7 @@ import logging
 import re
 from typing import Any
 
+import asyncpg
 from advanced_alchemy.exceptions import IntegrityError as AAIntegrityError
 from advanced_alchemy.exceptions import NotFoundError as AANotFoundError
 from litestar import Request, Response
@@ -23,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
 
 from playlist_service.api.envelope import ErrorDetail, error_envelope
-from playlist_service.api.request_id import request_id_of
+from playlist_service.api.request_id import ensure_request_id, request_id_of
 from playlist_service.errors import AppError, ValidationError
 
 log = logging.getLogger("playlist_service.errors")
@@ -49,10 +50,11 @@ _FK_NAME = re.compile(r"^fk_(?P<table>[a-z_]+?)_(?P<column>[a-z_]+_id)_")
 def _respond(
     request: Request[Any, Any, Any], status: int, code: str, message: str, details: Any = None
 ) -> Response[Any]:
-    request_id = request_id_of(request.scope)
+    request_id = ensure_request_id(request.scope)
     body = error_envelope(code, message, details, request_id=request_id)
-    # Set here too: errors raised in middleware are answered outside RequestIdMiddleware.
-    return Response(content=body, status_code=status, headers={"X-Request-ID": request_id} if request_id else None)
+    # Set here too: router errors (404, 405) and errors raised in middleware are answered outside
+    # RequestIdMiddleware.
+    return Response(content=body, status_code=status, headers={"X-Request-ID": request_id})
 
 
 def _validation_details(extra: Any) -> list[ErrorDetail]:
@@ -181,7 +183,22 @@ def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     return _respond(request, 500, "INTERNAL_ERROR", "Internal server error. Quote the request id when reporting it.")
 
 
+def _argument_error(exc: BaseException) -> str | None:
+    """asyncpg's refusal to encode a query argument (``value out of int32 range``), raised before the query runs."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        text = str(cause)
+        if isinstance(cause, asyncpg.exceptions.DataError) and text.startswith("invalid input for query argument"):
+            return text
+        cause = cause.__cause__ or getattr(cause, "orig", None)
+    return None
+
+
 def _db_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]:
+    if (argument := _argument_error(exc)) is not None:
+        # A safety net: parameters are bounded in their types, so this means one is missing a bound.
+        log.warning("Query argument refused by the driver on %s %s: %s", request.method, request.url.path, argument)
+        return _respond(request, 422, "VALIDATION_ERROR", "A value is out of range")
     state, _ = _sqlstate(exc)
     if state and state.startswith("23"):
         return _integrity(request, exc)
@@ -194,8 +211,8 @@ def _db_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]
     return _internal(request, exc)
 
 
-async def refuse_nul_in_query(request: Request[Any, Any, Any]) -> None:
-    """``before_request``: a NUL (``%00``) in a query parameter is a 422 naming it, never a driver error."""
+def refuse_nul_in_query(request: Request[Any, Any, Any]) -> None:
+    """A NUL (``%00``) in a query parameter is a 422 naming it, never a driver error."""
     if b"%00" not in request.scope.get("query_string", b"") and "\x00" not in request.url.query:
         return
     names = sorted({key for key, value in request.query_params.multi_items() if "\x00" in key or "\x00" in value})
@@ -203,6 +220,49 @@ async def refuse_nul_in_query(request: Request[Any, Any, Any]) -> None:
         f"Invalid value for: {', '.join(names) or 'query'}",
         details=[ErrorDetail(field=name, message="must not contain a NUL character") for name in names] or None,
     )
+
+
+_DECIMAL = re.compile(r"-?[0-9]+")
+
+
+def _integer_query_names(handler: Any, path_params: Any) -> set[str]:
+    """Query parameters the handler declares as ``int`` (alone or in a union such as ``int | None``)."""
+    dependencies = handler.resolve_dependencies()
+    names = set()
+    for name, field in handler.parsed_fn_signature.parameters.items():
+        kwarg = field.kwarg_definition
+        if (
+            name in dependencies
+            or name in path_params
+            or getattr(kwarg, "header", None)
+            or getattr(kwarg, "cookie", None)
+        ):
+            continue
+        types = [t.annotation for t in field.inner_types] if field.is_union else [field.annotation]
+        if int in types:
+            names.add(getattr(kwarg, "query", None) or name)
+    return names
+
+
+def refuse_non_decimal_integers(request: Request[Any, Any, Any]) -> None:
+    """An integer query parameter is plain decimal digits: msgspec alone would read ``1e3`` as 1000."""
+    if not request.scope.get("query_string"):
+        return
+    names = _integer_query_names(request.route_handler, request.path_params)
+    bad = sorted(
+        {key for key, value in request.query_params.multi_items() if key in names and not _DECIMAL.fullmatch(value)}
+    )
+    if bad:
+        raise ValidationError(
+            f"Invalid value for: {', '.join(bad)}",
+            details=[ErrorDetail(field=name, message="must be a whole number in decimal digits") for name in bad],
+        )
+
+
+async def check_query(request: Request[Any, Any, Any]) -> None:
+    """``before_request``: query values Litestar's own parsing would let through to the database."""
+    refuse_nul_in_query(request)
+    refuse_non_decimal_integers(request)
 
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {

@@ -143,7 +143,11 @@ def _error_response(description: str) -> OpenAPIResponse:
 
 
 def document_errors(openapi: OpenAPI, api_prefix: str, public_paths: frozenset[str]) -> None:
-    """Replace Litestar's default 400 body with our envelope and add 401/403/422 to protected routes."""
+    """Replace Litestar's default 400 body with our envelope and add 401/403/422 to protected routes.
+
+    Public routes (login, health) get ``security: []``: Litestar drops a handler's empty ``security``,
+    which would leave them under the document-wide requirement of a session or an API key.
+    """
     for path, item in (openapi.paths or {}).items():
         for method in ("get", "post", "put", "patch", "delete"):
             operation: Operation | None = getattr(item, method, None)
@@ -154,6 +158,8 @@ def document_errors(openapi: OpenAPI, api_prefix: str, public_paths: frozenset[s
             wanted = ["422"]
             if path.startswith(api_prefix) and path not in public_paths:
                 wanted += ["401", "403"]
+            else:
+                operation.security = []
             if "400" in responses:
                 wanted.append("400")
             for status in wanted:

@@ -19,6 +19,20 @@ def request_id_of(scope: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def ensure_request_id(scope: Any) -> str:
+    """The request's id, assigned now if the middleware has not run.
+
+    Litestar answers an unknown path (404) or method (405) in its router, before any middleware.
+    """
+    existing = request_id_of(scope)
+    if existing is not None:
+        return existing
+    incoming = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"x-request-id"), "")
+    request_id = incoming if _VALID.match(incoming) else uuid.uuid4().hex
+    scope.setdefault("state", {})[_KEY] = request_id
+    return request_id
+
+
 class RequestIdMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -27,9 +41,7 @@ class RequestIdMiddleware:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
-        incoming = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-request-id"), "")
-        request_id = incoming if _VALID.match(incoming) else uuid.uuid4().hex
-        scope.setdefault("state", {})[_KEY] = request_id
+        request_id = ensure_request_id(scope)
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -15,6 +15,7 @@ _DESCRIPTIONS = {
     422: "Validation failed (VALIDATION_ERROR); details name each field",
     429: "Too many requests",
     502: "Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR)",
+    503: "Not ready (SERVICE_UNAVAILABLE): the database does not answer",
 }
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, delete, get, post
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody, Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.api.auth import principal_of
@@ -17,8 +17,11 @@ from playlist_service.api.pagination import DEFAULT_PER_PAGE, PageParam, PerPage
 from playlist_service.api.responses import error_responses
 from playlist_service.api_keys import service
 from playlist_service.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from playlist_service.catalog_rules import MAX_ID
 from playlist_service.errors import ForbiddenError
 from playlist_service.settings import Settings
+
+KeyId = Annotated[int, Parameter(ge=1, le=MAX_ID, description="API key id")]
 
 
 def session_admin_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
@@ -57,8 +60,6 @@ class ApiKeyController(Controller):
         return ok(await service.create(db_session, data, admin_id=admin_id, secret_key=settings.secret_key))
 
     @delete("/{key_id:int}", operation_id="revokeApiKey", status_code=200, responses=error_responses(404))
-    async def revoke_api_key(
-        self, key_id: FromPath[int], db_session: NamedDependency[AsyncSession]
-    ) -> Envelope[ApiKeyRead]:
+    async def revoke_api_key(self, key_id: KeyId, db_session: NamedDependency[AsyncSession]) -> Envelope[ApiKeyRead]:
         """Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set."""
         return ok(await service.revoke(db_session, key_id))

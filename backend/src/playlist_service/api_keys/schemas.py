@@ -16,10 +16,19 @@ class ApiKeyCreate(Input):
 
     name: Annotated[
         str,
-        msgspec.Meta(min_length=1, max_length=100, description="Unique label, e.g. the system that uses the key"),
+        msgspec.Meta(
+            min_length=1, max_length=100, description="Unique label, e.g. the system that uses the key; trimmed"
+        ),
     ]
     # read_only keys may only GET (and HEAD/OPTIONS).
     scope: ApiKeyScope = ApiKeyScope.READ_ONLY
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # Trimmed here, so the stored name and the unique check see what the admin meant.
+        self.name = self.name.strip()
+        if not self.name:
+            raise ValueError("field `name` must not be blank")
 
 
 class ApiKeyRead(msgspec.Struct, kw_only=True):

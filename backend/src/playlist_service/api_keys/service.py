@@ -41,7 +41,7 @@ def _read(key: ApiKey, created_by: str | None) -> ApiKeyRead:
 async def create(db: AsyncSession, data: ApiKeyCreate, *, admin_id: int | None, secret_key: str) -> ApiKeyCreated:
     secret = generate_key()
     key = ApiKey(
-        name=data.name.strip(),
+        name=data.name,
         prefix=secret[:SHOWN_CHARS],
         key_hash=digest(secret, secret_key),
         scope=data.scope,

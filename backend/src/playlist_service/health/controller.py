@@ -14,6 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.api.envelope import Envelope, ok
+from playlist_service.api.responses import error_responses
+from playlist_service.errors import ServiceUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +45,12 @@ class HealthController(Controller):
         """The process is up."""
         return ok(HealthStatus(status="ok"))
 
-    @get("/ready", operation_id="getReadiness", cache=False)
-    async def ready(self, db_session: NamedDependency[AsyncSession]) -> Response[Envelope[HealthStatus]]:
-        """The database answers; 503 otherwise."""
+    @get("/ready", operation_id="getReadiness", cache=False, responses=error_responses(503))
+    async def ready(self, db_session: NamedDependency[AsyncSession]) -> Envelope[HealthStatus]:
+        """The database answers; 503 SERVICE_UNAVAILABLE otherwise."""
         if not await database_answers(db_session):
-            return Response(ok(HealthStatus(status="unavailable", database="unreachable")), status_code=503)
-        return Response(ok(HealthStatus(status="ok", database="ok")))
+            raise ServiceUnavailableError("Not ready: the database does not answer")
+        return ok(HealthStatus(status="ok", database="ok"))
 
     @head("/live", include_in_schema=False)
     async def live_head(self) -> None:

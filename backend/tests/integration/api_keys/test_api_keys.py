@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
@@ -148,6 +149,23 @@ async def test_duplicate_name_is_a_duplicate_entry(auth_client: Client) -> None:
     response = await auth_client.post("/api/v1/api-keys", json={"name": "billing"})
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "DUPLICATE_ENTRY"
+
+
+async def test_name_is_trimmed_before_it_is_stored_and_compared(auth_client: Client) -> None:
+    created = await create_key(auth_client, name="  billing  ")
+    assert created["name"] == "billing"
+    again = await auth_client.post("/api/v1/api-keys", json={"name": "billing "})
+    assert again.status_code == 409, again.text
+
+
+@pytest.mark.parametrize("name", ["   ", "\t\n"])
+async def test_blank_name_is_refused_naming_the_field(auth_client: Client, name: str) -> None:
+    response = await auth_client.post("/api/v1/api-keys", json={"name": name})
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "VALIDATION_ERROR"
+    assert error["details"] == [{"field": "name", "message": "must not be blank"}]
+    assert (await auth_client.get("/api/v1/api-keys")).json()["data"]["total"] == 0
 
 
 async def test_invalid_scope_and_unknown_fields_are_validation_errors(auth_client: Client) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from datetime import UTC, datetime, timedelta
 
+from playlist_service.db.models import SyncRunStatus
+from tests.factories import FlussonicSyncRunFactory
 from tests.integration.catalog_helpers import add_channels, add_named, add_user, data
 
 
@@ -31,15 +33,11 @@ async def test_counts_and_last_sync(auth_client, db):
     await add_user(db, "A1")
     await add_user(db, "A2", status="disabled", auth_sync="pending")
     await add_user(db, "A3", auth_sync="failed")
-    await db.execute(
-        text(
-            "INSERT INTO flussonic_sync_runs (status, started_at, finished_at, total, new) VALUES "
-            "('succeeded', now() - interval '2 hours', now() - interval '2 hours', 5, 5), "
-            "('failed', now() - interval '1 hour', now() - interval '1 hour', 0, 0)"
-        )
+    two_hours_ago, an_hour_ago = datetime.now(UTC) - timedelta(hours=2), datetime.now(UTC) - timedelta(hours=1)
+    await FlussonicSyncRunFactory.add(db, started_at=two_hours_ago, finished_at=two_hours_ago, total=5, new=5)
+    await FlussonicSyncRunFactory.add(
+        db, status=SyncRunStatus.FAILED, started_at=an_hour_ago, finished_at=an_hour_ago, error="Flussonic down"
     )
-    await db.execute(text("UPDATE flussonic_sync_runs SET error = 'Flussonic down' WHERE status = 'failed'"))
-    await db.commit()
     stats = data(await auth_client.get("/api/v1/dashboard/stats"))
     assert stats["channels"] == {"total": 5, "synced": 3, "orphaned": 2}
     assert (stats["groups"], stats["packages"], stats["tariffs"]) == (1, 2, 1)

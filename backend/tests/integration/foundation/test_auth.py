@@ -18,6 +18,7 @@ from playlist_service.admins.service import digest
 from playlist_service.app import create_app
 from playlist_service.db.models import Admin, AdminSession, LoginAttempt
 from tests.conftest import make_settings
+from tests.factories import AdminFactory
 
 
 async def login(client: AsyncTestClient[Any], username: str, password: str) -> Any:
@@ -179,8 +180,7 @@ async def test_success_clears_the_failure_count(client, admin, db: AsyncSession,
 
 async def test_password_is_rehashed_when_parameters_change(client, db: AsyncSession):
     weak = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash("s3cret-pass")
-    await db.execute(text("INSERT INTO admins (username, password_hash) VALUES ('old', :h)"), {"h": weak})
-    await db.commit()
+    await AdminFactory.add(db, username="old", password_hash=weak)
 
     assert (await login(client, "old", "s3cret-pass")).status_code == 200
     db.expire_all()

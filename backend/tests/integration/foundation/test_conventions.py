@@ -158,6 +158,29 @@ async def test_every_response_carries_a_request_id(client):
     assert len(generated.headers["x-request-id"]) == 32
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/api/v1/no-such-thing", 404),
+        ("GET", "/no-such-page", 404),
+        ("DELETE", "/api/v1/auth/me", 405),
+        ("GET", "/api/v1/auth/me", 401),
+        ("POST", "/api/v1/auth/login", 422),
+    ],
+)
+async def test_error_answers_carry_the_request_id_in_header_and_body(client, method, path, status):
+    # 404s and 405s come from the router, before any middleware runs.
+    response = await client.request(method, path, json={} if method == "POST" else None)
+    assert response.status_code == status, response.text
+    generated = response.headers["x-request-id"]
+    assert response.json()["error"]["request_id"] == generated
+    assert len(generated) == 32
+
+    echoed = await client.request(method, path, headers={"X-Request-ID": "req-0123456789"})
+    assert echoed.headers["x-request-id"] == "req-0123456789"
+    assert echoed.json()["error"]["request_id"] == "req-0123456789"
+
+
 # --- the map itself, each exception through a small app using the same handlers and a real database ---
 
 
@@ -186,6 +209,11 @@ def _error_app(database_url: str) -> Litestar:
     async def foreign_key(db: NamedDependency[AsyncSession]) -> None:
         await db.execute(text("INSERT INTO channels (stream_name, stream_base_url, group_id) VALUES ('s', 'u', 999)"))
 
+    @get("/int-overflow")
+    async def int_overflow(db: NamedDependency[AsyncSession]) -> None:
+        # asyncpg refuses to encode the argument before the query is sent.
+        await db.execute(text("SELECT id FROM channels WHERE id = :v"), {"v": 2**31})
+
     @get("/boom")
     async def boom() -> Envelope[Item]:
         raise RuntimeError("secret internals: password=hunter2")
@@ -197,7 +225,7 @@ def _error_app(database_url: str) -> Litestar:
     from litestar.di import Provide
 
     return Litestar(
-        [app_error, duplicate, foreign_key, boom, fine],
+        [app_error, duplicate, foreign_key, int_overflow, boom, fine],
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[RequestIdMiddleware],
         dependencies={"db": Provide(provide_db)},
@@ -240,6 +268,13 @@ async def test_unique_violation_from_the_database_is_duplicate_entry(error_clien
 async def test_foreign_key_violation_is_a_validation_error(error_client):
     error = assert_error(await error_client.post("/foreign-key"), 422, "VALIDATION_ERROR")
     assert error["details"] == [{"field": "group_id", "message": "does not exist"}]
+
+
+async def test_a_query_argument_the_driver_cannot_encode_is_a_validation_error(error_client, caplog):
+    error = assert_error(await error_client.get("/int-overflow"), 422, "VALIDATION_ERROR")
+    assert error["message"] == "A value is out of range"
+    assert "2147483648" not in error["message"]
+    assert any("out of int32 range" in record.getMessage() for record in caplog.records)
 
 
 async def test_unexpected_error_is_generic_and_logged_with_request_id(error_client, caplog):

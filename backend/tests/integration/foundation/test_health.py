@@ -25,7 +25,7 @@ async def test_readiness_fails_with_the_reason_in_the_log(app_log):
         response = await client.get("/health/ready")
         head = await client.head("/health/ready")
     assert response.status_code == 503
-    assert response.json()["data"] == {"status": "unavailable", "database": "unreachable"}
+    assert response.json()["error"]["code"] == "SERVICE_UNAVAILABLE"
     assert head.status_code == 503
     failures = [r for r in app_log.records if "Readiness check failed" in r.getMessage()]
     assert len(failures) == 2

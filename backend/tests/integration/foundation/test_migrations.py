@@ -93,3 +93,46 @@ def test_upgrade_head_matches_the_models_and_downgrade_base_empties(database_url
     assert {t.name for t in Base.metadata.sorted_tables} <= at_head
     assert at_base == {"alembic_version"}
     assert again == []
+
+
+# Spec §5.4, row by row: (child table, column) -> (parent table, ON DELETE).
+SPEC_CASCADES = {
+    ("channels", "group_id"): ("groups", "SET NULL"),
+    ("package_channels", "channel_id"): ("channels", "CASCADE"),
+    ("user_channels", "channel_id"): ("channels", "CASCADE"),
+    ("package_channels", "package_id"): ("packages", "CASCADE"),
+    ("tariff_packages", "package_id"): ("packages", "CASCADE"),
+    ("user_packages", "package_id"): ("packages", "CASCADE"),
+    ("tariff_packages", "tariff_id"): ("tariffs", "CASCADE"),
+    ("user_tariffs", "tariff_id"): ("tariffs", "CASCADE"),
+    ("user_tariffs", "user_id"): ("users", "CASCADE"),
+    ("user_packages", "user_id"): ("users", "CASCADE"),
+    ("user_channels", "user_id"): ("users", "CASCADE"),
+}
+# Tables the spec does not have: an admin's sessions go with it; the records it made keep no author.
+BEYOND_SPEC = {
+    ("admin_sessions", "admin_id"): ("admins", "CASCADE"),
+    ("api_keys", "created_by_id"): ("admins", "SET NULL"),
+    ("flussonic_sync_runs", "triggered_by_id"): ("admins", "SET NULL"),
+}
+_ON_DELETE = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
+
+
+async def test_every_foreign_key_deletes_as_spec_5_4_says(db):
+    rows = await db.execute(
+        text(
+            "SELECT child.relname AS child, attribute.attname AS col, parent.relname AS parent, "
+            "con.confdeltype::text AS rule, array_length(con.conkey, 1) AS width "
+            "FROM pg_constraint con "
+            "JOIN pg_class child ON child.oid = con.conrelid "
+            "JOIN pg_class parent ON parent.oid = con.confrelid "
+            "JOIN pg_namespace ns ON ns.oid = child.relnamespace AND ns.nspname = 'public' "
+            "JOIN pg_attribute attribute ON attribute.attrelid = con.conrelid AND attribute.attnum = con.conkey[1] "
+            "WHERE con.contype = 'f'"
+        )
+    )
+    found = {}
+    for row in rows:
+        assert row.width == 1, f"{row.child}: composite foreign keys are not expected"
+        found[(row.child, row.col)] = (row.parent, _ON_DELETE[row.rule])
+    assert found == SPEC_CASCADES | BEYOND_SPEC

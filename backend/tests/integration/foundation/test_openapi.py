@@ -64,6 +64,21 @@ def test_protected_operations_document_401_and_security_schemes(app: Litestar):
             assert "401" in op["responses"], f"{method} {path}"
 
 
+def test_public_operations_need_no_authentication_and_the_others_do(app: Litestar):
+    schema = app.openapi_schema.to_schema()
+    assert schema["security"] == [{"sessionCookie": [], "csrfToken": []}, {"apiKey": []}]
+    public = {(path, method) for path, method, op in operations(schema) if op.get("security") == []}
+    assert public == {("/api/v1/auth/login", "post"), ("/health/live", "get"), ("/health/ready", "get")}
+    # Everything else inherits the document-wide requirement (no operation overrides it).
+    assert all("security" not in op for path, method, op in operations(schema) if (path, method) not in public)
+
+
+def test_readiness_documents_its_503(app: Litestar):
+    responses = app.openapi_schema.to_schema()["paths"]["/health/ready"]["get"]["responses"]
+    assert set(responses) >= {"200", "503"}
+    assert responses["503"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorEnvelope")
+
+
 async def test_interactive_docs_are_served(client):
     for path in ("/api/schema", "/api/schema/swagger"):
         response = await client.get(path)

@@ -16,11 +16,12 @@ from urllib.parse import unquote
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
+from playlist_service.db.models import user_channels, user_packages, user_tariffs
 from playlist_service.playlists.resolution import allowed_streams_for_users, resolve_channels
+from tests.factories import ChannelFactory, UserFactory, link
 from tests.integration.subscribers.helpers import BASE_URL, add_channel, add_group, add_package, add_tariff, user_body
 
 Client = AsyncTestClient[Litestar]
@@ -93,20 +94,12 @@ async def test_resolution_unions_all_routes_deduplicated_in_playlist_order(
 
 
 async def test_resolution_is_one_query_whatever_the_size(db: AsyncSession, lineup: dict[str, int]) -> None:
-    u1, u2 = (
-        await db.execute(
-            text(
-                "INSERT INTO users (first_name, last_name, agreement_number, token) "
-                "VALUES ('a','b','1','t1'), ('c','d','2','t2') RETURNING id"
-            )
-        )
-    ).scalars()
-    await db.execute(text("INSERT INTO user_channels VALUES (:u, :c)"), {"u": u1, "c": lineup["loose"]})
-    many = [await add_channel(db, f"extra{i}") for i in range(60)]
+    u1, u2 = (user.id for user in await UserFactory.add_batch(db, 2))
+    await link(db, user_channels, [(u1, lineup["loose"])])
+    many = [channel.id for channel in await ChannelFactory.add_batch(db, 60)]
     big = await add_package(db, "Big", many)
-    await db.execute(text("INSERT INTO user_packages VALUES (:u, :p)"), {"u": u2, "p": big})
-    await db.execute(text("INSERT INTO user_tariffs VALUES (:u, :t)"), {"u": u2, "t": lineup["tariff"]})
-    await db.commit()
+    await link(db, user_packages, [(u2, big)])
+    await link(db, user_tariffs, [(u2, lineup["tariff"])])
     statements: list[str] = []
 
     def count(*args: Any) -> None:

@@ -1,4 +1,4 @@
-"""Catalogue seeding and Auth Service assertions shared by the users, sync and playlist tests."""
+"""Catalogue seeding (model factories) and Auth Service assertions for the users, sync and playlist tests."""
 
 from __future__ import annotations
 
@@ -10,16 +10,15 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
+from playlist_service.db.models import SyncStatus, package_channels, tariff_packages
 from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL
+from tests.factories import ChannelFactory, GroupFactory, PackageFactory, TariffFactory, link
 
 BASE_URL = "http://stream.example.test:8085"
 
 
 async def add_group(db: AsyncSession, name: str, sort_order: int) -> int:
-    sql = text("INSERT INTO groups (name, sort_order) VALUES (:n, :s) RETURNING id")
-    gid = int((await db.execute(sql, {"n": name, "s": sort_order})).scalar_one())
-    await db.commit()
-    return gid
+    return int((await GroupFactory.add(db, name=name, sort_order=sort_order)).id)
 
 
 async def add_channel(
@@ -34,43 +33,32 @@ async def add_channel(
     tvg_logo: str | None = None,
     catchup_days: int | None = None,
 ) -> int:
-    sql = text(
-        "INSERT INTO channels (stream_name, display_name, tvg_name, tvg_id, tvg_logo, stream_base_url, catchup_days,"
-        " group_id, sort_order, sync_status) VALUES (:s, :d, :d, :tid, :logo, :b, :c, :g, :o, CAST(:st AS sync_status))"
-        " RETURNING id"
+    channel = await ChannelFactory.add(
+        db,
+        stream_name=stream_name,
+        display_name=display_name or stream_name,
+        tvg_name=display_name or stream_name,
+        tvg_id=tvg_id,
+        tvg_logo=tvg_logo,
+        stream_base_url=BASE_URL,
+        catchup_days=catchup_days,
+        group_id=group_id,
+        sort_order=sort_order,
+        sync_status=SyncStatus(status),
     )
-    params = {
-        "s": stream_name,
-        "d": display_name or stream_name,
-        "tid": tvg_id,
-        "logo": tvg_logo,
-        "b": BASE_URL,
-        "c": catchup_days,
-        "g": group_id,
-        "o": sort_order,
-        "st": status,
-    }
-    cid = int((await db.execute(sql, params)).scalar_one())
-    await db.commit()
-    return cid
+    return int(channel.id)
 
 
 async def add_package(db: AsyncSession, name: str, channel_ids: Sequence[int] = ()) -> int:
-    pid = int(
-        (await db.execute(text("INSERT INTO packages (name) VALUES (:n) RETURNING id"), {"n": name})).scalar_one()
-    )
-    for cid in channel_ids:
-        await db.execute(text("INSERT INTO package_channels VALUES (:p, :c)"), {"p": pid, "c": cid})
-    await db.commit()
-    return pid
+    package = await PackageFactory.add(db, name=name)
+    await link(db, package_channels, [(package.id, cid) for cid in channel_ids])
+    return int(package.id)
 
 
 async def add_tariff(db: AsyncSession, name: str, package_ids: Sequence[int] = ()) -> int:
-    tid = int((await db.execute(text("INSERT INTO tariffs (name) VALUES (:n) RETURNING id"), {"n": name})).scalar_one())
-    for pid in package_ids:
-        await db.execute(text("INSERT INTO tariff_packages VALUES (:t, :p)"), {"t": tid, "p": pid})
-    await db.commit()
-    return tid
+    tariff = await TariffFactory.add(db, name=name)
+    await link(db, tariff_packages, [(tariff.id, pid) for pid in package_ids])
+    return int(tariff.id)
 
 
 def user_body(number: str = "AG-001", **overrides: Any) -> dict[str, Any]:

@@ -13,8 +13,10 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
+from playlist_service.db.models import user_channels
 from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL, AuthSync, AuthSyncWorker
 from playlist_service.sync.impact import record_impact, users_of_channels, users_of_packages
+from tests.factories import UserFactory, link
 from tests.integration.subscribers.helpers import (
     add_channel,
     add_package,
@@ -369,15 +371,9 @@ async def test_two_workers_never_lose_or_duplicate_a_user(
     from playlist_service.integrations.auth_service import AuthServiceClient
     from playlist_service.integrations.factory import auth_service_config
 
-    await add_channel(db, "A")
-    await db.execute(
-        text(
-            "INSERT INTO users (first_name, last_name, agreement_number, token) "
-            "SELECT 'F' || i, 'L' || i, 'N' || i, 'tok-' || i FROM generate_series(1, 120) i"
-        )
-    )
-    await db.execute(text("INSERT INTO user_channels SELECT id, 1 FROM users"))
-    await db.commit()
+    channel = await add_channel(db, "A")
+    users = await UserFactory.add_batch(db, 120)
+    await link(db, user_channels, [(user.id, channel) for user in users])
     client = AuthServiceClient(auth_service_config(settings))
     other = AuthSync(async_sessionmaker(engine, expire_on_commit=False), client, settings, backoff_base=0.0)
     other.batch_size = sync.batch_size = 16

@@ -14,10 +14,12 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
+from playlist_service.db.models import UserStatus, user_tariffs
 from playlist_service.settings import Settings
 from playlist_service.subscribers import service as service_module
 from playlist_service.subscribers.service import SubscriberService
 from playlist_service.sync.auth_sync import AuthSync
+from tests.factories import UserFactory, link, save
 from tests.integration.subscribers.helpers import (
     add_channel,
     add_package,
@@ -212,16 +214,11 @@ async def test_requests_need_a_session(client: Client) -> None:
 
 
 async def seed_users(db: AsyncSession, rows: list[tuple[str, str, str]], status: str = "enabled") -> list[int]:
-    ids = []
-    for first, last, number in rows:
-        sql = text(
-            "INSERT INTO users (first_name, last_name, agreement_number, token, status) "
-            "VALUES (:f, :l, :n, :t, CAST(:s AS user_status)) RETURNING id"
-        )
-        params = {"f": first, "l": last, "n": number, "t": f"tok-{number}", "s": status}
-        ids.append(int((await db.execute(sql, params)).scalar_one()))
-    await db.commit()
-    return ids
+    users = [
+        UserFactory.build(first_name=first, last_name=last, agreement_number=number, status=UserStatus(status))
+        for first, last, number in rows
+    ]
+    return [user.id for user in await save(db, users)]
 
 
 async def names(client: Client, **params: Any) -> list[str]:
@@ -276,8 +273,7 @@ async def test_list_filters_by_status_and_tariff(auth_client: Client, db: AsyncS
     enabled = await seed_users(db, [("A", "Alpha", "1"), ("B", "Beta", "2")])
     await seed_users(db, [("C", "Gamma", "3")], status="disabled")
     tariff = await add_tariff(db, "Premium")
-    await db.execute(text("INSERT INTO user_tariffs VALUES (:u, :t)"), {"u": enabled[1], "t": tariff})
-    await db.commit()
+    await link(db, user_tariffs, [(enabled[1], tariff)])
     assert await names(auth_client, status="disabled") == ["Gamma C"]
     assert await names(auth_client, tariff_id=tariff) == ["Beta B"]
     assert await names(auth_client, tariff_id=tariff, status="disabled") == []
@@ -301,10 +297,7 @@ async def test_list_rows_show_tariffs_and_sync_state_in_constant_queries(
 
     async def add(n: int, start: int) -> None:
         ids = await seed_users(db, [(f"User{i}", f"User{i:03d}", f"N{i}") for i in range(start, start + n)])
-        for uid in ids:
-            for t in tariffs:
-                await db.execute(text("INSERT INTO user_tariffs VALUES (:u, :t)"), {"u": uid, "t": t})
-        await db.commit()
+        await link(db, user_tariffs, [(uid, t) for uid in ids for t in tariffs])
 
     await add(1, 0)
     one = await listing_cost(1)

@@ -10,9 +10,11 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from devtools.simulators.flussonic.lineup import make_stream
+from playlist_service.db.models import SyncRunStatus
 from playlist_service.errors import ConflictError
 from playlist_service.sync import flussonic_sync
 from playlist_service.sync.flussonic_sync import SYNC_LOCK_KEY
+from tests.factories import FlussonicSyncRunFactory
 from tests.integration.catalog_helpers import add_named, add_user, assert_error, data, events, link, scalar
 
 pytestmark = pytest.mark.usefixtures("paged_flussonic")
@@ -224,8 +226,7 @@ async def test_bad_force_value_and_unknown_body_fields_are_refused(auth_client, 
 
 
 async def test_stale_running_run_is_closed_by_the_next_sync(auth_client, db, flussonic_sim):
-    await db.execute(text("INSERT INTO flussonic_sync_runs (status) VALUES ('running')"))
-    await db.commit()
+    await FlussonicSyncRunFactory.add(db, status=SyncRunStatus.RUNNING)
     data(await auth_client.post(SYNC))
     stale, done = await runs(db)
     assert stale["status"] == "failed" and "Interrupted" in stale["error"]

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="ApiKeyCreate")
 class ApiKeyCreate:
     """
     Attributes:
-        name (str): Unique label, e.g. the system that uses the key
+        name (str): Unique label, e.g. the system that uses the key; trimmed
         scope (ApiKeyScope | Unset):
     """
 

@@ -940,7 +940,7 @@ export interface paths {
         };
         /**
          * Ready
-         * @description The database answers; 503 otherwise.
+         * @description The database answers; 503 SERVICE_UNAVAILABLE otherwise.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -963,7 +963,7 @@ export interface components {
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
-            /** @description Unique label, e.g. the system that uses the key */
+            /** @description Unique label, e.g. the system that uses the key; trimmed */
             name: string;
             scope?: components["schemas"]["ApiKeyScope"];
         };
@@ -2072,6 +2072,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description API key id */
                 key_id: number;
             };
             cookie?: never;
@@ -4474,6 +4475,7 @@ export interface operations {
                 search?: string | null;
                 /** @description Only users with this status */
                 status?: components["schemas"]["UserStatus"] | null;
+                /** @description Only users with this tariff */
                 tariff_id?: number | null;
             };
             header?: never;
@@ -5445,6 +5447,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatusEnvelope"];
+                };
+            };
+            /** @description Not ready (SERVICE_UNAVAILABLE): the database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import async_engine_from_config
 
 from playlist_service.db import models  # noqa: F401 - registers every table on the metadata
 from playlist_service.db.base import Base
+from playlist_service.db.url import async_database_url
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,9 +22,7 @@ def _url() -> str:
     url = os.environ.get("DATABASE_URL") or config.get_main_option("sqlalchemy.url")
     if not url:
         raise SystemExit("DATABASE_URL is required to run migrations")
-    if url.startswith(("postgresql://", "postgres://")):
-        url = "postgresql+asyncpg://" + url.split("://", 1)[1]
-    return url
+    return async_database_url(url)
 
 
 def _configure(connection: Connection | None = None) -> None:

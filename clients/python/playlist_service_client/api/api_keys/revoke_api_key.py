@@ -85,7 +85,7 @@ def sync_detailed(
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
 
     Args:
-        key_id (int):
+        key_id (int): API key id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +116,7 @@ def sync(
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
 
     Args:
-        key_id (int):
+        key_id (int): API key id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ async def asyncio_detailed(
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
 
     Args:
-        key_id (int):
+        key_id (int): API key id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ async def asyncio(
      Revoke a key: it stops working at once; the row stays, with ``revoked_at`` set.
 
     Args:
-        key_id (int):
+        key_id (int): API key id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

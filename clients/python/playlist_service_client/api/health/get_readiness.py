@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
 from ...models.health_status_envelope import HealthStatusEnvelope
 from ...types import Response
 
@@ -19,11 +20,18 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HealthStatusEnvelope | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | HealthStatusEnvelope | None:
     if response.status_code == 200:
         response_200 = HealthStatusEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -33,7 +41,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HealthStatusEnvelope]:
+) -> Response[ErrorEnvelope | HealthStatusEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -45,17 +53,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HealthStatusEnvelope]:
+) -> Response[ErrorEnvelope | HealthStatusEnvelope]:
     """Ready
 
-     The database answers; 503 otherwise.
+     The database answers; 503 SERVICE_UNAVAILABLE otherwise.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HealthStatusEnvelope]
+        Response[ErrorEnvelope | HealthStatusEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -70,17 +78,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> HealthStatusEnvelope | None:
+) -> ErrorEnvelope | HealthStatusEnvelope | None:
     """Ready
 
-     The database answers; 503 otherwise.
+     The database answers; 503 SERVICE_UNAVAILABLE otherwise.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HealthStatusEnvelope
+        ErrorEnvelope | HealthStatusEnvelope
     """
 
     return sync_detailed(
@@ -91,17 +99,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HealthStatusEnvelope]:
+) -> Response[ErrorEnvelope | HealthStatusEnvelope]:
     """Ready
 
-     The database answers; 503 otherwise.
+     The database answers; 503 SERVICE_UNAVAILABLE otherwise.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HealthStatusEnvelope]
+        Response[ErrorEnvelope | HealthStatusEnvelope]
     """
 
     kwargs = _get_kwargs()
@@ -114,17 +122,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> HealthStatusEnvelope | None:
+) -> ErrorEnvelope | HealthStatusEnvelope | None:
     """Ready
 
-     The database answers; 503 otherwise.
+     The database answers; 503 SERVICE_UNAVAILABLE otherwise.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HealthStatusEnvelope
+        ErrorEnvelope | HealthStatusEnvelope
     """
 
     return (

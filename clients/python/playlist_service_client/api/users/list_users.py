@@ -126,7 +126,7 @@ def sync_detailed(
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
-        tariff_id (int | None | Unset):
+        tariff_id (int | None | Unset): Only users with this tariff
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +172,7 @@ def sync(
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
-        tariff_id (int | None | Unset):
+        tariff_id (int | None | Unset): Only users with this tariff
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +213,7 @@ async def asyncio_detailed(
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
-        tariff_id (int | None | Unset):
+        tariff_id (int | None | Unset): Only users with this tariff
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,7 +257,7 @@ async def asyncio(
         per_page (int | Unset): Rows per page (≤ 200) Default: 20.
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
-        tariff_id (int | None | Unset):
+        tariff_id (int | None | Unset): Only users with this tariff
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
