@@ -48,7 +48,9 @@ class UserController(Controller):
         per_page: PerPageParam = DEFAULT_PER_PAGE,
         search: SearchParam = None,
         status: Annotated[UserStatus | None, Parameter(description="Only users with this status")] = None,
-        tariff_id: Annotated[int | None, Parameter(ge=1, le=2_147_483_647, description="Only users with this tariff")] = None,
+        tariff_id: Annotated[
+            int | None, Parameter(ge=1, le=2_147_483_647, description="Only users with this tariff")
+        ] = None,
     ) -> Envelope[Page[UserListItem]]:
         """List users, ordered by last name, first name.
 
