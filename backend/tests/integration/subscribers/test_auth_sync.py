@@ -20,36 +20,16 @@ from tests.integration.subscribers.helpers import (
     add_package,
     add_tariff,
     assert_converged,
+    assert_saved_but_not_synced,
     auth_allows,
+    create,
     local_user,
+    recover,
     remote_tokens_of,
     user_body,
 )
 
 Client = AsyncTestClient[Litestar]
-
-
-async def create(client: Client, number: str = "AG-001", **overrides: Any) -> dict[str, Any]:
-    response = await client.post("/api/v1/users", json=user_body(number, **overrides))
-    assert response.status_code == 201, response.text
-    data: dict[str, Any] = response.json()["data"]
-    return data
-
-
-def assert_saved_but_not_synced(response: Any) -> None:
-    assert response.status_code == 502, response.text
-    error = response.json()["error"]
-    assert error["code"] == "AUTH_SERVICE_ERROR"
-    assert "retried" in error["message"]
-
-
-async def recover(db: AsyncSession, sim: AuthSimState, sync: AuthSync) -> None:
-    """The Auth Service is back and the backoff has passed: one worker round."""
-    sim.set_fault("ok")
-    await db.execute(text("UPDATE users SET auth_sync_next_at = now() WHERE auth_sync_status <> 'synced'"))
-    await db.execute(text("UPDATE auth_token_deletions SET next_attempt_at = now()"))
-    await db.commit()
-    await sync.run_once()
 
 
 @pytest.fixture
@@ -103,6 +83,33 @@ async def assert_converged_for(db: AsyncSession, sim: AuthSimState, number: str)
     (remote,) = remote_tokens_of(sim, number)
     assert row["auth_sync_status"] == "synced", row["auth_sync_error"]
     assert (remote.id, remote.token, remote.max_sessions) == (row["auth_token_id"], row["token"], row["max_sessions"])
+
+
+async def test_rejected_api_key_is_surfaced_and_waits_the_longest_backoff(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, sync: AuthSync, channel: int
+) -> None:
+    await create(auth_client, channel_ids=[channel])
+    await db.execute(text("UPDATE users SET max_sessions = 3, auth_sync_status = 'pending'"))
+    await db.commit()
+    sync.backoff_base = 1.0
+    key, auth_sim.api_key = auth_sim.api_key, "rotated"  # a configuration error: waiting will not fix it
+    try:
+        stats = await sync.run_once()
+    finally:
+        auth_sim.api_key = key
+    assert stats.failed == 1
+    row = await local_user(db, 1)
+    assert row["auth_sync_status"] == "failed"
+    assert "AUTH_SERVICE_API_KEY" in row["auth_sync_error"] and "Waiting will not fix this" in row["auth_sync_error"]
+    wait = (row["auth_sync_next_at"] - row["auth_sync_error_at"]).total_seconds()
+    assert wait == pytest.approx(sync.backoff_max, abs=5)  # not the short backoff of a passing fault
+    # A passing fault keeps the short, growing backoff.
+    auth_sim.set_fault("error_500")
+    await db.execute(text("UPDATE users SET auth_sync_next_at = now()"))
+    await db.commit()
+    assert (await sync.run_once()).failed == 1
+    row = await local_user(db, 1)
+    assert (row["auth_sync_next_at"] - row["auth_sync_error_at"]).total_seconds() == pytest.approx(2, abs=1)
 
 
 async def test_duplicate_token_with_wrong_user_id_is_rebuilt(
@@ -491,7 +498,10 @@ async def test_large_batch_reads_tokens_from_the_list_and_still_checks_ownership
         assert (await local_user(db, user["id"]))["auth_token_id"] == remote.id != stranger.id
     calls = auth_sim.calls[calls_before:]
     assert ("GET", "/api/tokens") in calls
-    assert not [c for c in calls if c[0] == "GET" and c[1].startswith("/api/tokens/")]  # no GET per user
+    # No GET per user: only the victim, whose listed id now holds somebody else's token, is read again.
+    assert [c for c in calls if c[0] == "GET" and c[1].startswith("/api/tokens/")] == [
+        ("GET", f"/api/tokens/{stranger.id}")
+    ]
 
 
 async def test_patch_that_hit_a_reused_id_re_pushes_its_owner(
@@ -513,10 +523,10 @@ async def test_patch_that_hit_a_reused_id_re_pushes_its_owner(
         theirs.id = one["auth_token_id"]
         auth_sim.tokens[theirs.id] = theirs
 
-    async def stale_listing(snapshots: Any) -> Any:
+    async def stale_listing(user_ids: Any) -> Any:
         return read
 
-    monkeypatch.setattr(sync, "_list_pointed", stale_listing)
+    monkeypatch.setattr(sync, "_list_tokens_for", stale_listing)
     await db.execute(text("UPDATE users SET max_sessions = 3 WHERE id = :u"), {"u": first["id"]})
     await db.commit()
     (outcome,) = await sync.push_users([first["id"]])
