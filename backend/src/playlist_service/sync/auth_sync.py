@@ -102,6 +102,7 @@ from playlist_service.integrations.auth_service import (
 )
 from playlist_service.playlists.resolution import allowed_streams_for_users, allowed_streams_query
 from playlist_service.settings import Settings
+from playlist_service.sync.impact import EVENT_USERS_SQL
 
 __all__ = [
     "LOCK_CLASS",
@@ -405,6 +406,30 @@ def _record_statement() -> Any:
 
 
 _RECORD = _record_statement()
+
+# Consume up to 200 outbox events and mark the users they name pending. Users are resolved here,
+# after the change committed, not by the change itself (why: sync/impact.py).
+_ABSORB = text(
+    "".join(  # constant SQL pieces only
+        (
+            """
+            WITH ev AS (
+                DELETE FROM auth_sync_events
+                WHERE id IN (SELECT id FROM auth_sync_events ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED)
+                RETURNING user_ids, package_ids, tariff_ids, channel_ids
+            ),""",
+            EVENT_USERS_SQL,
+            """, marked AS (
+                UPDATE users SET auth_sync_status = 'pending', auth_sync_seq = auth_sync_seq + 1,
+                                 auth_sync_next_at = NULL, auth_sync_attempts = 0
+                WHERE id IN (SELECT id FROM affected)
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM marked)
+            """,
+        )
+    )
+)
 
 
 class PushBusyError(Exception):
@@ -892,24 +917,7 @@ class AuthSync:
         consumed = 0
         while True:
             async with self._sessions() as session, session.begin():
-                stmt = text(
-                    """
-                    WITH ev AS (
-                        DELETE FROM auth_sync_events
-                        WHERE id IN (SELECT id FROM auth_sync_events ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED)
-                        RETURNING user_ids
-                    ), affected AS (
-                        SELECT DISTINCT unnest(user_ids) AS id FROM ev
-                    ), marked AS (
-                        UPDATE users SET auth_sync_status = 'pending', auth_sync_seq = auth_sync_seq + 1,
-                                         auth_sync_next_at = NULL, auth_sync_attempts = 0
-                        WHERE id IN (SELECT id FROM affected)
-                        RETURNING 1
-                    )
-                    SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM marked)
-                    """
-                )
-                events, _ = (await session.execute(stmt)).one()
+                events, _ = (await session.execute(_ABSORB)).one()
             consumed += int(events)
             if not events:
                 return consumed

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL, AuthSync, AuthSyncWorker
-from playlist_service.sync.impact import record_impact, users_of_channels, users_of_packages
+from playlist_service.sync.impact import record_channels, record_packages
 from tests.integration.subscribers.helpers import (
     add_channel,
     add_package,
@@ -338,7 +338,7 @@ async def test_package_change_updates_every_affected_user(
 
     # What the catalogue code does when a channel joins a package: link + outbox, one transaction.
     await db.execute(text("INSERT INTO package_channels VALUES (:p, :c)"), {"p": pkg, "c": b})
-    await record_impact(db, "channel B added to Basic", users_of_packages([pkg]))
+    await record_packages(db, "channel B added to Basic", [pkg])
     await db.commit()
     stats = await sync.run_once()
     assert (stats.events, stats.pushed, stats.failed) == (1, 5, 0)
@@ -357,7 +357,7 @@ async def test_orphaned_channel_is_withdrawn_and_restored(
     b = await add_channel(db, "B")
     user = await create(auth_client, channel_ids=[a, b])
     await db.execute(text("UPDATE channels SET sync_status = 'orphaned' WHERE id = :b"), {"b": b})
-    await record_impact(db, "flussonic sync", users_of_channels([b]))
+    await record_channels(db, "flussonic sync", [b])
     await db.commit()
     await sync.run_once()
     assert not await auth_allows(sim_url, user["token"], "B")
@@ -486,7 +486,7 @@ async def test_large_batch_reads_tokens_from_the_list_and_still_checks_ownership
     calls_before = len(auth_sim.calls)
 
     await db.execute(text("INSERT INTO package_channels VALUES (:p, :c)"), {"p": pkg, "c": b})
-    await record_impact(db, "channel B added to Basic", users_of_packages([pkg]))
+    await record_packages(db, "channel B added to Basic", [pkg])
     await db.commit()
     stats = await sync.run_once()
 
