@@ -15,7 +15,7 @@ async def test_empty_dashboard(auth_client):
         "packages": 0,
         "tariffs": 0,
         "users": {"total": 0, "enabled": 0},
-        "auth_sync": {"pending": 0, "failed": 0},
+        "auth_sync": {"pending": 0, "failed": 0, "pending_deletions": 0, "queued_events": 0},
         "last_sync": None,
         "last_successful_sync_at": None,
     }
@@ -39,11 +39,15 @@ async def test_counts_and_last_sync(auth_client, db):
         )
     )
     await db.execute(text("UPDATE flussonic_sync_runs SET error = 'Flussonic down' WHERE status = 'failed'"))
+    await db.execute(
+        text("INSERT INTO auth_token_deletions (auth_token_id, token) VALUES (7, 'gone-1'), (0, 'gone-2')")
+    )
+    await db.execute(text("INSERT INTO auth_sync_events (reason, package_ids) VALUES ('package 1 changed', '{1}')"))
     await db.commit()
     stats = data(await auth_client.get("/api/v1/dashboard/stats"))
     assert stats["channels"] == {"total": 5, "synced": 3, "orphaned": 2}
     assert (stats["groups"], stats["packages"], stats["tariffs"]) == (1, 2, 1)
     assert stats["users"] == {"total": 3, "enabled": 2}
-    assert stats["auth_sync"] == {"pending": 1, "failed": 1}
+    assert stats["auth_sync"] == {"pending": 1, "failed": 1, "pending_deletions": 2, "queued_events": 1}
     assert stats["last_sync"]["status"] == "failed" and stats["last_sync"]["error"] == "Flussonic down"
     assert stats["last_successful_sync_at"] is not None

@@ -975,6 +975,8 @@ export interface components {
         AuthSyncCounts: {
             pending: number;
             failed: number;
+            pending_deletions: number;
+            queued_events: number;
         };
         /** AuthSyncOverview */
         AuthSyncOverview: {
