@@ -466,6 +466,23 @@ async def test_reconcile_finds_and_repairs_every_kind_of_difference(
     assert (again["users"], again["remote_tokens"]) == (4, 4)
 
 
+async def test_token_the_auth_service_marked_expired_is_not_a_reconcile_difference(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, channel: int, sim_url: str
+) -> None:
+    lapsed = (datetime.now(UTC) - timedelta(minutes=5)).replace(microsecond=0)
+    await create(auth_client, channel_ids=[channel], valid_until=lapsed.isoformat())
+    token = (await local_user(db, 1))["token"]
+    assert not await auth_allows(sim_url, token, "OTR")
+    assert next(iter(auth_sim.tokens.values())).status == "expired"  # rewritten by the Auth Service
+    report = (await auth_client.post("/api/v1/auth-sync/reconcile")).json()["data"]
+    assert (report["stale"], report["differences"]) == (0, [])
+    # Extended again, the same token is a difference until pushed (the status must be sent).
+    await db.execute(text("UPDATE users SET valid_until = now() + interval '30 days'"))
+    await db.commit()
+    report = (await auth_client.post("/api/v1/auth-sync/reconcile")).json()["data"]
+    assert [set(d["fields"]) for d in report["differences"]] == [{"status", "valid_until"}]
+
+
 async def test_large_batch_reads_tokens_from_the_list_and_still_checks_ownership(
     auth_client: Client,
     db: AsyncSession,
