@@ -255,9 +255,17 @@ class QueryCounter:
         return len(self.statements)
 
 
+_DRIVER_QUERIES = ("fetch", "fetchrow", "fetchval")
+"""asyncpg methods that raw-driver code (the playlist query) calls; SQLAlchemy's own statements go
+through prepared statements instead, so counting both never counts one twice."""
+
+
 @pytest.fixture
 def count_queries(app: Litestar) -> Iterator[Any]:
-    """``with count_queries() as counter: ...`` counts SQL statements the app's engine runs."""
+    """``with count_queries() as counter: ...`` counts SQL statements the app runs: those through
+    its SQLAlchemy engine and those sent on the asyncpg connection directly (SQLAlchemy's listener
+    cannot see the latter)."""
+    import asyncpg
     from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 
     plugin = app.plugins.get(SQLAlchemyPlugin)
@@ -270,10 +278,23 @@ def count_queries(app: Litestar) -> Iterator[Any]:
         def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
             counter.statements.append(statement)
 
+        def counted(method: Any) -> Any:
+            async def query(self: Any, statement: str, *args: Any, **kwargs: Any) -> Any:
+                if statement != ";":  # SQLAlchemy's pool ping
+                    counter.statements.append(statement)
+                return await method(self, statement, *args, **kwargs)
+
+            return query
+
+        originals = {name: getattr(asyncpg.Connection, name) for name in _DRIVER_QUERIES}
         event.listen(sync_engine, "before_cursor_execute", before)
+        for name, method in originals.items():
+            setattr(asyncpg.Connection, name, counted(method))
         try:
             yield counter
         finally:
             event.remove(sync_engine, "before_cursor_execute", before)
+            for name, method in originals.items():
+                setattr(asyncpg.Connection, name, method)
 
     yield counting

@@ -154,7 +154,6 @@ class UserFactory(_Factory[User]):
 
 class AuthSyncEventFactory(_Factory[AuthSyncEvent]):
     reason = "test"
-    user_ids = Use(list)
 
 
 class AuthTokenDeletionFactory(_Factory[AuthTokenDeletion]):

@@ -64,8 +64,16 @@ async def add_user(db: AsyncSession, number: str, *, status: str = "enabled", au
 
 
 async def events(db: AsyncSession) -> list[tuple[str, list[int]]]:
-    rows = await db.execute(text("SELECT reason, user_ids FROM auth_sync_events ORDER BY id"))
-    return [(r.reason, sorted(r.user_ids)) for r in rows]
+    """Each outbox event's reason and the users it names, resolved as the worker will."""
+    from playlist_service.sync.impact import EVENT_USERS_SQL
+
+    resolve = text(
+        "WITH ev AS (SELECT user_ids, package_ids, tariff_ids, channel_ids FROM auth_sync_events WHERE id = :id), "
+        + EVENT_USERS_SQL
+        + " SELECT id FROM affected"
+    )
+    rows = (await db.execute(text("SELECT id, reason FROM auth_sync_events ORDER BY id"))).all()
+    return [(r.reason, sorted((await db.execute(resolve, {"id": r.id})).scalars())) for r in rows]
 
 
 async def scalar(db: AsyncSession, sql: str, **params: Any) -> Any:

@@ -27,11 +27,16 @@ Behaviour (as the real service):
 - ``GET /health`` answers without touching storage.
 
 Control API (no API key; never subject to faults):
-- ``POST /_sim/faults`` ``{"mode": "ok"|"error_500"|"timeout"|"slow", "delay": s, "status": 5xx,
-  "methods": ["GET", ...], "paths": ["/api/tokens", ...] (prefixes), "count": n}``: matching calls
-  answer a bare 500 (or ``status``), hang ``delay`` s (default 30; ends early if the client hangs
-  up, then 504), or answer normally after ``delay`` s (default 1). ``count`` fails the next n matching
-  calls, then recovers; omitted, the fault stays until changed. ``GET /_sim/faults`` shows it.
+- ``POST /_sim/faults`` ``{"mode": "ok"|"error_500"|"timeout"|"slow"|"apply_error"|"apply_drop",
+  "delay": s, "status": 5xx, "methods": ["GET", ...], "paths": ["/api/tokens", ...] (prefixes),
+  "kinds": ["create"|"list"|"read"|"update"|"delete"|"auth"|"health", ...], "count": n}``: matching
+  calls answer a bare 500 (or ``status``), hang ``delay`` s (default 30; ends early if the client
+  hangs up, then 504), or answer normally after ``delay`` s (default 1). ``apply_error`` and
+  ``apply_drop`` *do* the call, then answer 500 (or ``status``) or drop the connection mid-answer:
+  the change is made but its answer is lost. ``kinds`` selects by what a call does (``create`` is
+  POST /api/tokens, ``list`` GET /api/tokens, ``read``/``update``/``delete`` GET/PATCH/DELETE by id).
+  ``count`` fails the next n matching calls, then recovers; omitted, the fault stays until changed.
+  ``GET /_sim/faults`` shows it.
 - ``POST /_sim/clock`` ``{"now": "2030-01-01T00:00:00Z" | null, "advance": seconds}``; GET shows it.
 - ``POST /_sim/config`` ``{"time_mode": ..., "auth_duration": s, "api_key": ...}``; GET shows it.
 - ``POST /_sim/reset``: forget tokens, sessions, faults, frozen clock.

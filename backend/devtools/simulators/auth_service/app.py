@@ -18,7 +18,10 @@ from typing import Any, Literal
 from urllib.parse import parse_qs
 
 TimeMode = Literal["naive", "reject_offset"]
-FaultMode = Literal["ok", "error_500", "timeout", "slow"]
+FaultMode = Literal["ok", "error_500", "timeout", "slow", "apply_error", "apply_drop"]
+FAULT_MODES: tuple[str, ...] = ("ok", "error_500", "timeout", "slow", "apply_error", "apply_drop")
+RequestKind = Literal["create", "list", "read", "update", "delete", "auth", "health"]
+REQUEST_KINDS: tuple[str, ...] = ("create", "list", "read", "update", "delete", "auth", "health")
 
 Scope = Mapping[str, Any]
 Message = dict[str, Any]
@@ -66,16 +69,38 @@ class SimToken:
         }
 
 
+def request_kind(method: str, path: str) -> RequestKind | None:
+    """What a call does, for selecting faults: ``create`` (POST /api/tokens), ``list`` (GET
+    /api/tokens), ``read`` / ``update`` / ``delete`` (GET / PATCH / DELETE /api/tokens/{id}),
+    ``auth`` (GET /auth), ``health``; ``None`` for anything else."""
+    if path.rstrip("/") == "/api/tokens":
+        return {"POST": "create", "GET": "list"}.get(method)  # type: ignore[return-value]
+    if path.startswith("/api/tokens/"):
+        return {"GET": "read", "PATCH": "update", "DELETE": "delete"}.get(method)  # type: ignore[return-value]
+    if path == "/auth" and method == "GET":
+        return "auth"
+    if path == "/health" and method == "GET":
+        return "health"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Fault:
+    """``error_500``: answer ``status`` without doing anything; ``timeout``: hang; ``slow``: answer
+    normally after ``delay``; ``apply_error``: do the call, then answer ``status`` (the change is
+    made, the client is told it failed); ``apply_drop``: do the call, then drop the connection
+    mid-answer (the change is made, the client sees a broken connection)."""
+
     mode: FaultMode = "ok"
     delay: float | None = None
     """Seconds: how long ``slow`` waits before answering, ``timeout`` hangs (default 30)."""
     status: int = 500
-    """Status ``error_500`` answers with (any 5xx)."""
+    """Status ``error_500`` and ``apply_error`` answer with (any 5xx)."""
     methods: frozenset[str] | None = None
     paths: tuple[str, ...] | None = None
     """Path prefixes; ``None`` matches every path except ``/_sim/``."""
+    kinds: frozenset[str] | None = None
+    """Request kinds (:func:`request_kind`); ``None`` matches every kind."""
     count: int | None = None
     """Fail only the next ``count`` matching calls, then recover; ``None``: until changed."""
 
@@ -83,6 +108,8 @@ class Fault:
         if self.mode == "ok":
             return False
         if self.methods is not None and method not in self.methods:
+            return False
+        if self.kinds is not None and request_kind(method, path) not in self.kinds:
             return False
         return self.paths is None or any(path.startswith(prefix) for prefix in self.paths)
 
@@ -179,8 +206,13 @@ class AuthSimState:
         status: int = 500,
         methods: Iterable[str] | None = None,
         paths: Iterable[str] | None = None,
+        kinds: Iterable[RequestKind] | None = None,
         count: int | None = None,
     ) -> None:
+        if mode not in FAULT_MODES:
+            raise ValueError(f"unknown fault mode {mode!r}")
+        if kinds is not None and not set(kinds) <= set(REQUEST_KINDS):
+            raise ValueError(f"unknown request kinds {sorted(set(kinds) - set(REQUEST_KINDS))}")
         with self.lock:
             self.fault = Fault(
                 mode=mode,
@@ -188,6 +220,7 @@ class AuthSimState:
                 status=status,
                 methods=frozenset(m.upper() for m in methods) if methods is not None else None,
                 paths=tuple(paths) if paths is not None else None,
+                kinds=frozenset(kinds) if kinds is not None else None,
                 count=count,
             )
 
@@ -342,11 +375,12 @@ class AuthSimApp:
             headers={k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]},
             body=body,
         )
+        fault: Fault | None = None
         if not request.path.startswith("/_sim/"):
             with self.state.lock:
                 self.state.calls.append((request.method, request.path))
             fault = self.state.take_fault(request.method, request.path)
-            if fault is not None:
+            if fault is not None and fault.mode not in ("apply_error", "apply_drop"):
                 response = await self._apply_fault(fault, receive)
                 if response is None:
                     return  # the client hung up while we hung
@@ -358,6 +392,12 @@ class AuthSimApp:
                 response = self._route(request)
         except HTTPError as exc:
             response = exc.response
+        if fault is not None and fault.mode == "apply_error":
+            response = text_response(fault.status, "Internal Server Error")
+        elif fault is not None and fault.mode == "apply_drop":
+            # Headers promising a body, then nothing: the server closes the connection mid-answer.
+            await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"100")]})
+            return  # the server closes a connection whose answer was never completed
         await self._send(send, response)
 
     async def _apply_fault(self, fault: Fault, receive: Receive) -> Response | None:
@@ -587,14 +627,18 @@ class AuthSimApp:
             if method == "POST":
                 body = self._json_body(request)
                 mode = body.get("mode", "ok")
-                if mode not in ("ok", "error_500", "timeout", "slow"):
-                    raise invalid(["body", "mode"], "mode must be ok, error_500, timeout or slow")
+                if mode not in FAULT_MODES:
+                    raise invalid(["body", "mode"], "mode must be one of " + ", ".join(FAULT_MODES))
+                kinds = body.get("kinds")
+                if kinds is not None and not (isinstance(kinds, list) and set(kinds) <= set(REQUEST_KINDS)):
+                    raise invalid(["body", "kinds"], "kinds must be a list of " + ", ".join(REQUEST_KINDS))
                 state.set_fault(
                     mode,
                     delay=body.get("delay"),
                     status=int(body.get("status", 500)),
                     methods=body.get("methods"),
                     paths=body.get("paths"),
+                    kinds=kinds,
                     count=body.get("count"),
                 )
             if method in ("GET", "POST"):
@@ -607,6 +651,7 @@ class AuthSimApp:
                         "status": fault.status,
                         "methods": sorted(fault.methods) if fault.methods is not None else None,
                         "paths": list(fault.paths) if fault.paths is not None else None,
+                        "kinds": sorted(fault.kinds) if fault.kinds is not None else None,
                         "count": fault.count,
                     },
                 )

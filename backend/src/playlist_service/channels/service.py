@@ -41,7 +41,7 @@ from playlist_service.channels.schemas import (
 )
 from playlist_service.db.models import Channel, Group, Package, SyncStatus, package_channels
 from playlist_service.errors import ChannelNotOrphanedError, NotFoundError, ValidationError
-from playlist_service.sync.impact import record_impact, users_of_channels, users_of_packages
+from playlist_service.sync.impact import record_impact, record_packages, users_of_channels
 
 ChannelSortField = Literal[
     "sort_order",
@@ -271,7 +271,7 @@ async def set_packages(db: AsyncSession, channel_id: int, package_ids: Sequence[
         await db.execute(insert(package_channels), [{"package_id": p, "channel_id": channel_id} for p in added])
     if added or removed:
         await db.execute(update(Channel).where(Channel.id == channel_id).values(updated_at=func.now()))
-        await record_impact(db, f"channel {channel_id} packages changed", users_of_packages(added + removed))
+        await record_packages(db, f"channel {channel_id} packages changed", added + removed)
     return await get_summary(db, channel_id)
 
 

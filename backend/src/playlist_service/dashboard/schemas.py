@@ -21,10 +21,14 @@ class UserCounts(msgspec.Struct):
 
 
 class AuthSyncCounts(msgspec.Struct):
-    """Subscribers whose token at the Auth Service is not yet (pending) or could not be (failed) updated."""
+    """Auth Service work not done yet: subscribers whose token is not yet (pending) or could not be
+    (failed) updated, tokens of deleted or re-tokened subscribers still to remove (pending_deletions),
+    and catalogue changes whose subscribers are still to be found (queued_events)."""
 
     pending: int
     failed: int
+    pending_deletions: int
+    queued_events: int
 
 
 class DashboardStats(msgspec.Struct):

@@ -9,7 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.dashboard.schemas import AuthSyncCounts, ChannelCounts, DashboardStats, UserCounts
 from playlist_service.db.models import (
+    AuthSyncEvent,
     AuthSyncStatus,
+    AuthTokenDeletion,
     Channel,
     FlussonicSyncRun,
     Group,
@@ -41,6 +43,8 @@ async def stats(db: AsyncSession) -> DashboardStats:
                 _count(User, User.status == UserStatus.ENABLED).label("enabled"),
                 _count(User, User.auth_sync_status == AuthSyncStatus.PENDING).label("pending"),
                 _count(User, User.auth_sync_status == AuthSyncStatus.FAILED).label("failed"),
+                _count(AuthTokenDeletion).label("deletions"),
+                _count(AuthSyncEvent).label("events"),
                 select(func.max(FlussonicSyncRun.finished_at))
                 .where(FlussonicSyncRun.status == SyncRunStatus.SUCCEEDED)
                 .scalar_subquery()
@@ -55,7 +59,9 @@ async def stats(db: AsyncSession) -> DashboardStats:
         packages=row.packages,
         tariffs=row.tariffs,
         users=UserCounts(total=row.users, enabled=row.enabled),
-        auth_sync=AuthSyncCounts(pending=row.pending, failed=row.failed),
+        auth_sync=AuthSyncCounts(
+            pending=row.pending, failed=row.failed, pending_deletions=row.deletions, queued_events=row.events
+        ),
         last_sync=run_read(last) if last is not None else None,
         last_successful_sync_at=row.last_ok,
     )

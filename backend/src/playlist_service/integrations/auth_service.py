@@ -5,13 +5,16 @@ Sharp edges this client absorbs, so callers do not have to:
 - Datetimes go out as UTC without microseconds, with or without the trailing ``Z``
   (``time_format``), because some versions 500 on any offset and others silently drop it.
   Datetimes come back without an offset; they are UTC and are made aware here.
-- A duplicate token string is a **400**, raised as :class:`TokenAlreadyExistsError`.
+- A duplicate token string is a **400**. Every 400 on create is raised as :class:`TokenMayExistError`:
+  the message text differs between versions, so the caller looks the token up and decides.
 - 404 on read/patch/delete is an answer (``None`` / ``False``), not an error.
 - A wrong API key (401) is a configuration error: never retried, clear message.
 - There is no server-side lookup by token value: :meth:`AuthServiceClient.find_by_token` pages.
 
 What the client does *not* hide (the sync code decides): ids are reused after a delete, so check
-``token``/``user_id`` of what :meth:`get_token` returns before PATCH/DELETE; PATCH cannot change
+``token``/``user_id`` of what :meth:`get_token` returns before PATCH/DELETE, and of what PATCH
+answers (a retried PATCH may land on a token that took the id meanwhile); DELETE is never retried
+here for the same reason (the sync re-reads the id and deletes again only if it is still its own); PATCH cannot change
 ``token``, ``user_id`` or ``valid_from`` nor clear ``valid_until`` (delete + create); expiry is
 sticky, so extending ``valid_until`` must also send ``status``; an empty ``allowed_streams`` lets
 the token play every stream.
@@ -41,7 +44,7 @@ __all__ = [
     "AuthToken",
     "AuthTokenCreate",
     "AuthTokenPatch",
-    "TokenAlreadyExistsError",
+    "TokenMayExistError",
     "to_wire",
 ]
 
@@ -64,7 +67,8 @@ class AuthServiceConfig:
     time_format: TimeFormat = "z"
     """``z``: ``2024-01-01T00:00:00Z``; ``naive``: no offset (for versions that 500 on one)."""
     retries: int = 1
-    """Extra attempts on network errors / 5xx for idempotent calls (GET, PATCH, DELETE)."""
+    """Extra attempts on network errors / 5xx for GET and PATCH. Never for POST (the token may have
+    been created) nor DELETE (after a lost answer the id may already be somebody else's token)."""
     retry_backoff: float = 0.2
     """Seconds before the first retry, doubled for each further one."""
 
@@ -96,8 +100,9 @@ class AuthServiceRequestError(AuthServiceError):
         self.upstream_status = upstream_status
 
 
-class TokenAlreadyExistsError(AuthServiceRequestError):
-    """POST /api/tokens answered 400 "already exists": find the row with ``find_by_token``."""
+class TokenMayExistError(AuthServiceRequestError):
+    """POST /api/tokens answered 400. The duplicate-token answer is a 400 whose text varies between
+    versions, so any 400 means "possibly exists": look it up with ``find_by_token``, then decide."""
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -173,7 +178,9 @@ class AuthTokenPatch(msgspec.Struct, kw_only=True, omit_defaults=True):
 _token_decoder = msgspec.json.Decoder(AuthToken)
 _token_list_decoder = msgspec.json.Decoder(list[AuthToken])
 
-_IDEMPOTENT = frozenset({"GET", "PATCH", "DELETE"})
+_RETRIED = frozenset({"GET", "PATCH"})
+"""PATCH sets absolute values, so repeating it is harmless to our own token; the caller checks the
+answer's token and user_id in case the id was reused in between (see the module docstring)."""
 
 
 class AuthServiceClient:
@@ -200,9 +207,9 @@ class AuthServiceClient:
         try:
             response = await self._request("POST", "/api/tokens", operation, json=self._body(data))
         except AuthServiceRequestError as exc:
-            if exc.upstream_status == 400 and "already exist" in exc.message.lower():
-                raise TokenAlreadyExistsError(
-                    f"Auth Service {operation}: token already exists",
+            if exc.upstream_status == 400:
+                raise TokenMayExistError(
+                    f"{exc.message} (the token may already exist)",
                     transient=False,
                     upstream_status=400,
                     details=exc.details,
@@ -227,7 +234,7 @@ class AuthServiceClient:
         return self._decode(response, _token_decoder, operation)
 
     async def delete_token(self, token_id: int) -> bool:
-        """True when deleted, False when it was already gone."""
+        """True when deleted, False when it was already gone. Not retried (see :data:`_RETRIED`)."""
         operation = f"delete token {token_id}"
         response = await self._request("DELETE", f"/api/tokens/{token_id}", operation, allow_404=True)
         return response.status_code != 404
@@ -285,7 +292,7 @@ class AuthServiceClient:
         params: Mapping[str, str | int] | None = None,
         allow_404: bool = False,
     ) -> httpx.Response:
-        attempts = 1 + (max(self._config.retries, 0) if method in _IDEMPOTENT else 0)
+        attempts = 1 + (max(self._config.retries, 0) if method in _RETRIED else 0)
         delay = self._config.retry_backoff
         for attempt in range(1, attempts + 1):
             try:

@@ -71,6 +71,8 @@ _BATCH = 64
 _BATCH_MAX_CHARS = 16_384
 _ASCII_CONTROLS = bytes(range(0x20)) + b"\x7f"
 _PATH_UNRESERVED = re.compile(r"[A-Za-z0-9_.~/-]*")
+# A "." or ".." segment would be resolved away by the player (RFC 3986 §5.2.4): another URL.
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
 _URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -127,7 +129,8 @@ def stream_url(base_url: str, stream_name: str, token: str) -> str:
     """``{base}/{stream_name}/video.m3u8?token={token}`` (flussonic-api.md §4).
 
     Each ``/``-separated segment of the stream name is percent-encoded (so ``?``, ``#``, spaces and
-    non-ASCII cannot end the path); the token is percent-encoded whole. Trailing slashes of the base
+    non-ASCII cannot end the path), and a ``.`` or ``..`` segment becomes ``%2E`` / ``%2E%2E`` so a
+    player cannot resolve it away; the token is percent-encoded whole. Trailing slashes of the base
     are dropped; whitespace and control characters in it are percent-encoded so it stays one line.
     """
     return f"{_base(base_url)}/{_path(stream_name)}/video.m3u8?token={_quote(token)}"
@@ -138,9 +141,18 @@ def _base(base_url: str) -> str:
 
 
 def _path(stream_name: str) -> str:
-    if _PATH_UNRESERVED.fullmatch(stream_name):  # the usual case; quote() is pure Python and slow
+    if _plain_path(stream_name):  # the usual case; quote() is pure Python and slow
         return stream_name
-    return "/".join(_quote(segment) for segment in stream_name.split("/"))
+    return "/".join(_segment(segment) for segment in stream_name.split("/"))
+
+
+def _plain_path(path: str) -> bool:
+    return _PATH_UNRESERVED.fullmatch(path) is not None and _DOT_SEGMENT.search(path) is None
+
+
+def _segment(segment: str) -> str:
+    # quote() leaves "." alone; a whole-dot segment must not read as "this/parent directory".
+    return segment.replace(".", "%2E") if segment in (".", "..") else _quote(segment)
 
 
 def _quote(text: str) -> str:
@@ -209,7 +221,7 @@ def _attr_column(name: str, values: list[str]) -> list[str]:
 
 
 def _url_column(base_urls: list[str], stream_names: list[str]) -> list[str]:
-    paths = stream_names if _PATH_UNRESERVED.fullmatch("/".join(stream_names)) else map(_path, stream_names)
+    paths = stream_names if _plain_path("/".join(stream_names)) else map(_path, stream_names)
     bases = {b: _base(b) for b in set(base_urls)}  # a few Flussonic hosts serve thousands of channels
     if len(bases) == 1:
         (base,) = bases.values()

@@ -69,7 +69,9 @@ class UserController(Controller):
         """Create a user and register their token with the Auth Service.
 
         A 502 AUTH_SERVICE_ERROR means the user *was* saved; the Auth Service is retried in the
-        background (see ``auth_sync`` in ``GET /users/{id}``).
+        background (see ``auth_sync`` in ``GET /users/{id}``). Its ``error.details`` holds
+        ``{"field": "id", "message": "<the new user's id>"}``: open that user rather than creating
+        it again (which would be a 409).
         """
         return ok(await service.create(data))
 
@@ -89,16 +91,20 @@ class UserController(Controller):
     ) -> Envelope[UserRead]:
         """Update a user (only the fields sent) and push the change to the Auth Service.
 
-        Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502 means
-        the change was saved and will be retried.
+        Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502
+        AUTH_SERVICE_ERROR means the change was saved but the Auth Service is not updated yet: it
+        was down, or another push of this user was still running (the message says which). Either
+        way the user stays ``pending`` and the change is pushed automatically.
         """
         return ok(await service.update(user_id, data))
 
-    @delete("/{user_id:int}", operation_id="deleteUser", status_code=200, responses=error_responses(404, 502))
+    @delete("/{user_id:int}", operation_id="deleteUser", status_code=200, responses=error_responses(404, 409, 502))
     async def delete_user(self, user_id: UserId, service: NamedDependency[SubscriberService]) -> Envelope[Deleted]:
         """Delete a user and their token at the Auth Service.
 
         A 502 means the user *is* deleted here; removing the token is retried in the background.
+        A 409 CONFLICT means a push of this user to the Auth Service is still running (a slow
+        Auth Service): nothing was deleted; try again in a moment.
         """
         await service.delete(user_id)
         return ok(Deleted(id=user_id))
@@ -107,12 +113,18 @@ class UserController(Controller):
         "/{user_id:int}/regenerate-token",
         operation_id="regenerateUserToken",
         status_code=200,
-        responses=error_responses(404, 502),
+        responses=error_responses(404, 409, 502),
     )
     async def regenerate_token(
         self, user_id: UserId, service: NamedDependency[SubscriberService]
     ) -> Envelope[UserRead]:
-        """Give the user a new token; the old one stops working at once (playlists must be re-downloaded)."""
+        """Give the user a new token (playlists must be downloaded again).
+
+        200: the new token plays and the old one no longer does. 502 AUTH_SERVICE_ERROR: the new
+        token is saved but the Auth Service is not in step yet; the message says whether the old
+        token may still play. Retried automatically. 409 CONFLICT: a push of this user is still
+        running; nothing changed, try again in a moment.
+        """
         return ok(await service.regenerate_token(user_id))
 
     @post(

@@ -55,7 +55,7 @@ from playlist_service.db.models import (
     user_packages,
     user_tariffs,
 )
-from playlist_service.errors import AuthServiceError, NotFoundError, ValidationError
+from playlist_service.errors import AuthServiceError, ConflictError, NotFoundError, ValidationError
 from playlist_service.playlists import resolution
 from playlist_service.playlists.m3u import playlist_filename, render_playlist_bytes
 from playlist_service.settings import Settings
@@ -69,7 +69,7 @@ from playlist_service.subscribers.schemas import (
     UserRead,
     UserUpdate,
 )
-from playlist_service.sync.auth_sync import LOCK_CLASS, AuthSync, mark_all_pending, mark_pending
+from playlist_service.sync.auth_sync import AuthSync, PushBusyError, mark_all_pending, mark_pending
 
 TOKEN_BYTES = 24  # 192 bits; secrets.token_urlsafe gives 32 URL-safe characters
 MAX_SEARCH_TERMS = 5
@@ -344,7 +344,8 @@ class SubscriberService:
         await self._link(user.id, data.tariff_ids, data.package_ids, data.channel_ids)
         user_id = user.id
         await self.db.commit()
-        await self._push(user_id, "created")
+        # The id in the 502's details lets the admin open the saved user instead of creating it again.
+        await self._push(user_id, "created", details=[{"field": "id", "message": str(user_id)}])
         return await self.get(user_id)
 
     async def update(self, user_id: int, data: UserUpdate) -> UserRead:
@@ -380,20 +381,43 @@ class SubscriberService:
         return await self.get(user_id)
 
     async def regenerate_token(self, user_id: int) -> UserRead:
-        """A new token; the push deletes the old one at the Auth Service and creates the new one."""
+        """A new token; the old one is removed from the Auth Service and the new one created.
+
+        The old value goes to a tombstone unless the pointer confirms it (a create of it may have
+        gone through unseen, and would keep playing), under the push lock so that no push can
+        create it after that. 200 only when the old token is gone and the new one is in place.
+        """
+        await self._lock_push(user_id)
         user = await self._lock_row(user_id)
+        tombstones = await self.sync.add_tombstones(self.db, user, replacing_token=True)
         user.token = new_token()
         await self.db.flush()
         await mark_pending(self.db, [user_id])
         await self.db.commit()
-        await self._push(user_id, "given a new token")
+        removal_errors = (await self.sync.delete_tombstones(tombstones))[1] if tombstones else []
+        until = "Until then the old token may still play and the new one does not."
+        await self._push(user_id, "given a new token", consequence=until)
+        if removal_errors:
+            raise AuthServiceError(
+                "The new token works, but removing the old one from the Auth Service failed, so it may still "
+                f"play: {removal_errors[0]} Removing it will be retried automatically."
+            )
         return await self.get(user_id)
 
     async def resync(self, user_id: int) -> AuthSyncState:
         await self._lock_row(user_id)
         await mark_pending(self.db, [user_id])
         await self.db.commit()
-        await self._push(user_id, "queued for sync")
+        try:
+            outcome = await self.sync.push_user(user_id)
+        except PushBusyError:
+            outcome = None  # the state answered says pending: queued behind the push that runs
+        if outcome is None or not outcome.ok:
+            self.sync.wake()
+        if outcome is not None and not outcome.ok:
+            raise AuthServiceError(
+                f"The Auth Service could not be updated: {outcome.error} It will be retried automatically."
+            )
         return sync_state_of(await self._get_row(user_id))
 
     async def resync_all(self) -> int:
@@ -405,7 +429,7 @@ class SubscriberService:
     async def delete(self, user_id: int) -> None:
         # Wait for any push of this user to finish, so the pointer read below is the last word and
         # no push can create a token for the user after it is gone.
-        await self.db.execute(select(func.pg_advisory_xact_lock(LOCK_CLASS, user_id)))
+        await self._lock_push(user_id)
         user = await self._lock_row(user_id)
         tombstones = await self.sync.add_tombstones(self.db, user)
         await self.db.execute(delete(User).where(User.id == user_id))
@@ -427,16 +451,33 @@ class SubscriberService:
             raise NotFoundError(f"User {user_id} not found")
         return user
 
-    async def _push(self, user_id: int, what: str) -> None:
-        outcome = await self.sync.push_user(user_id)
-        if outcome is None:
-            self.sync.wake()  # another push of this user holds it; the worker takes it from there
-            return
-        if not outcome.ok:
+    async def _lock_push(self, user_id: int) -> None:
+        """The user's push lock for this transaction (bounded wait); 409 while a push runs on."""
+        try:
+            await self.sync.lock_user(self.db, user_id)
+        except PushBusyError as exc:
+            raise ConflictError(
+                f"User {user_id} is being pushed to the Auth Service right now (a slow answer); nothing was "
+                "changed. Try again in a moment."
+            ) from exc
+
+    async def _push(self, user_id: int, what: str, *, consequence: str = "", details: Any = None) -> None:
+        """Push inline; a 502 (saved, retried automatically) when the Auth Service is not in step."""
+        try:
+            outcome = await self.sync.push_user(user_id)
+        except PushBusyError:
+            self.sync.wake()
+            raise AuthServiceError(
+                f"The user was {what} and saved, but another push of this user to the Auth Service is still "
+                f"running; this change is queued and will be pushed right after it. {consequence}".rstrip(),
+                details=details,
+            ) from None
+        if outcome is not None and not outcome.ok:
             self.sync.wake()
             raise AuthServiceError(
                 f"The user was {what} and saved, but the Auth Service could not be updated: {outcome.error} "
-                "The change will be retried automatically."
+                f"The change will be retried automatically. {consequence}".rstrip(),
+                details=details,
             )
 
     def _bound(self, instant: datetime | None, day: date | None, *, end: bool, name: str) -> datetime | None:

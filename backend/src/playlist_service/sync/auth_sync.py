@@ -8,8 +8,10 @@ State, per subscriber (``users``):
   with ``status = pending`` and ``seq + 1`` (see :func:`mark_pending`). A push reads the row (and
   its seq) and, when it has made the Auth Service match, marks the row ``synced`` *only if the seq
   is unchanged*; a change that landed meanwhile stays pending and is pushed again. Failures set
-  ``failed`` with the error, its time, an attempt count and ``auth_sync_next_at`` (exponential
-  backoff from ``AUTH_SYNC_INTERVAL``, capped at five minutes).
+  ``failed`` with the error, its time, an attempt count and ``auth_sync_next_at``: exponential
+  backoff from ``AUTH_SYNC_INTERVAL`` (capped at five minutes) for a passing fault (network, 5xx,
+  429); the five minutes at once, and an error saying so, for one that waiting does not cure (401
+  wrong key, a 4xx refusing our data, a bug). A resync retries at once after the fix.
 * The *pointer* ``auth_token_id`` / ``auth_token`` / ``auth_user_id``: what the Auth Service holds
   for the subscriber, written only after the Auth Service acknowledged it. It is a hint, always
   verified before use: the token behind the id is read and must still carry that token value and
@@ -22,21 +24,42 @@ Auth Service actually holds, so a crash at any step is recovered by simply runni
 2. If the token value, user_id or valid_from must change, or valid_until must be removed (none of
    which PATCH can do), delete it. A crash right after leaves the pointer aimed at nothing; step 1
    then finds a 404 (or somebody else's token) and we go on to create.
-3. No token: create it. A 400 "already exists" means an earlier create went through unseen (a
-   timeout, a crash before the id was stored): page through the tokens for ours and adopt it, or
-   delete and re-create it if it carries the wrong user_id / valid_from.
-4. Otherwise PATCH what differs, always sending ``status`` with ``valid_until`` (expiry is sticky).
+3. No token: create it. Any 400 means it may exist already: an earlier create went through unseen
+   (a timeout, a lost answer, a crash before the id was stored). Look it up by value and adopt it,
+   or delete and re-create it if it carries the wrong user_id / valid_from.
+4. Otherwise PATCH what differs, always sending every mutable field and ``status`` with
+   ``valid_until`` (expiry is sticky). The answer is checked like a read: if it carries another
+   token the id was reused between our read and our write (or before the client's retry of a PATCH
+   whose answer was lost), so the owner of that token is re-pushed.
+
+DELETE is never retried blindly (by then the id may be somebody else's): after a transient failure
+the id is read again and deleted once more only if it still holds our token (:meth:`_delete_checked`).
+
+Every token value we may have POSTed is either confirmed as the one the pointer names, or the
+subscriber's current token (the next push adopts it), or a *tombstone* (:class:`AuthTokenDeletion`):
+deleting a subscriber leaves its pointer and, unless confirmed, its token value; giving it a new
+token leaves the old value unless the pointer confirms it and the subscriber is synced. Both take
+the subscriber's push lock first, so no push can create the old value afterwards. A tombstone is
+deleted by id, else by value (values are ours alone, 192 random bits); never while a subscriber
+holds that value as its current token. Tombstones are processed inline and, on failure, by the worker.
 
 Zero playable channels: an empty ``allowed_streams`` means *every* stream at the Auth Service. Such
 a subscriber is sent ``status = suspended`` and, belt and braces, ``allowed_streams`` holding only
 :data:`NO_STREAMS_SENTINEL`, a name no Flussonic stream can have. Both deny at ``/auth``.
 
 Concurrency: pushes of one subscriber are serialised by a PostgreSQL transaction-level advisory lock
-(class :data:`LOCK_CLASS`, key = user id) held for the push; the worker claims due rows with
+(class :data:`LOCK_CLASS`, key = user id). A batch (the worker, a resync) locks, loads, pushes and
+records its users in groups of ``AUTH_SYNC_CONCURRENCY`` whose pushes run at once, one transaction
+each, so a user's lock is held for about its own push, not the whole batch. Whoever needs the lock
+meanwhile (an admin's push, delete or new token) waits for it at most ``lock_wait`` (one push with
+retries), then answers clearly instead of hanging. The worker claims due rows with
 ``FOR UPDATE SKIP LOCKED`` and a lease, so several app instances share the work without pushing the
-same subscriber twice at once. Deleted subscribers leave :class:`AuthTokenDeletion` tombstones that
-are processed inline and, on failure, by the worker. Catalogue changes reach the worker through the
-``auth_sync_events`` outbox (``sync/impact.py``).
+same subscriber twice at once. Catalogue changes reach the worker through the ``auth_sync_events``
+outbox (``sync/impact.py``).
+
+Reads of the token list: a batch lists every token once when that is cheaper than a GET per
+pointer, and looks tokens up by value in one map per batch (:class:`TokenIndex`), never one
+paging search per user.
 """
 
 from __future__ import annotations
@@ -75,10 +98,11 @@ from playlist_service.integrations.auth_service import (
     AuthToken,
     AuthTokenCreate,
     AuthTokenPatch,
-    TokenAlreadyExistsError,
+    TokenMayExistError,
 )
 from playlist_service.playlists.resolution import allowed_streams_for_users, allowed_streams_query
 from playlist_service.settings import Settings
+from playlist_service.sync.impact import EVENT_USERS_SQL
 
 __all__ = [
     "LOCK_CLASS",
@@ -87,7 +111,9 @@ __all__ = [
     "AuthSyncWorker",
     "Desired",
     "Outcome",
+    "PushBusyError",
     "ReconcileReport",
+    "TokenIndex",
     "desired_state",
     "mark_all_pending",
     "mark_pending",
@@ -178,11 +204,8 @@ def needs_recreate(remote: AuthToken, want: Desired) -> list[str]:
     return reasons
 
 
-def patch_for(remote: AuthToken, want: Desired, now: datetime | None = None) -> AuthTokenPatch | None:
-    """The PATCH that makes ``remote`` match ``want`` (None when nothing differs)."""
-    stale = stale_fields(remote, want, now)
-    if not stale:
-        return None
+def full_patch(want: Desired) -> AuthTokenPatch:
+    """Every field PATCH can set, so the result does not depend on what the token held before."""
     patch = AuthTokenPatch(
         status=want.status,  # always: expiry is sticky, so an extension must re-activate
         max_sessions=want.max_sessions,
@@ -271,6 +294,8 @@ class Outcome:
     pointer: Pointer
     error: str | None = None
     transient: bool = True
+    """False for a failure that waiting does not cure (401 wrong key, a 4xx refusing our data, a
+    bug): retried only at the longest backoff, and the error says so."""
     overwritten: str | None = None
     """Token value of somebody else's token our PATCH hit (its id was reused after our read)."""
 
@@ -382,9 +407,33 @@ def _record_statement() -> Any:
 
 _RECORD = _record_statement()
 
+# Consume up to 200 outbox events and mark the users they name pending. Users are resolved here,
+# after the change committed, not by the change itself (why: sync/impact.py).
+_ABSORB = text(
+    "".join(  # constant SQL pieces only
+        (
+            """
+            WITH ev AS (
+                DELETE FROM auth_sync_events
+                WHERE id IN (SELECT id FROM auth_sync_events ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED)
+                RETURNING user_ids, package_ids, tariff_ids, channel_ids
+            ),""",
+            EVENT_USERS_SQL,
+            """, marked AS (
+                UPDATE users SET auth_sync_status = 'pending', auth_sync_seq = auth_sync_seq + 1,
+                                 auth_sync_next_at = NULL, auth_sync_attempts = 0
+                WHERE id IN (SELECT id FROM affected)
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM marked)
+            """,
+        )
+    )
+)
 
-class _LockBusy(Exception):
-    pass
+
+class PushBusyError(Exception):
+    """Another push of this subscriber held its lock for longer than ``lock_wait``."""
 
 
 class _Overwritten(Exception):
@@ -395,6 +444,52 @@ class _Overwritten(Exception):
 
 def _nothing() -> None:
     return None
+
+
+def _owned(remote: AuthToken, pointer: Pointer) -> bool:
+    return remote.token == pointer.token and remote.user_id == pointer.user_id
+
+
+class TokenIndex:
+    """What one round knows of the Auth Service's token list.
+
+    ``by_id``: every token, listed once for a batch when that is cheaper than a GET per pointer
+    (:meth:`AuthSync._list_tokens_for`). It is read before the batch's users are locked, so it is
+    only a hint: a push trusts it for nothing but the decision to PATCH, whose answer it checks.
+
+    :meth:`find` looks a token up by value. For a batch (``shared``) the list is read at most
+    once and kept by value (finding a lost create used to page the whole list once per user); a
+    listed hit is confirmed with a GET by id, and a miss is searched again only where the token is
+    known to exist (after a 400 on create), since it may have been created after the listing.
+    """
+
+    def __init__(self, client: AuthServiceClient, by_id: dict[int, AuthToken] | None = None, *, shared: bool) -> None:
+        self.client = client
+        self.by_id = by_id
+        self.shared = shared
+        self._by_value: dict[str, AuthToken] | None = None
+        self._listing = asyncio.Lock()
+
+    def hint(self, token_id: int) -> AuthToken | None:
+        return None if self.by_id is None else self.by_id.get(token_id)
+
+    async def find(self, token: str, *, exists: bool) -> AuthToken | None:
+        """The row carrying ``token`` now. ``exists``: the Auth Service said it has it (so a miss
+        in a listing read earlier is searched again)."""
+        if not self.shared:
+            return await self.client.find_by_token(token)
+        async with self._listing:
+            if self._by_value is None:
+                rows = self.by_id.values() if self.by_id is not None else [t async for t in self.client.iter_tokens()]
+                self._by_value = {t.token: t for t in rows}
+        listed = self._by_value.get(token)
+        if listed is not None:
+            fresh = await self.client.get_token(listed.id)
+            if fresh is not None and fresh.token == token:
+                return fresh
+        elif not exists:
+            return None
+        return await self.client.find_by_token(token)
 
 
 # -- the engine -----------------------------------------------------------------------------------
@@ -422,22 +517,27 @@ class AuthSync:
         self.lock_wait = lock_wait if lock_wait is not None else settings.auth_service_timeout * 4 + 1
         self.lease = max(30.0, settings.auth_service_timeout * 8)
         self.batch_size = min(BATCH_MAX, self.concurrency * 16)
+        self.group_size = self.concurrency
+        """Users locked and pushed together: all of a group's pushes run at once, so each user's
+        lock is held for about its own push (not for a whole batch of up to 500)."""
         self.wake: Callable[[], None] = _nothing
         """Nudges the background worker (set by the app when it runs one)."""
 
-    def backoff(self, attempts: int) -> float:
-        """Seconds before retry number ``attempts + 1``."""
+    def backoff(self, attempts: int, *, transient: bool = True) -> float:
+        """Seconds before retry number ``attempts + 1``. A failure that waiting does not cure (a
+        wrong API key, a refused field: see :attr:`Outcome.transient`) waits the maximum at once."""
+        if not transient:
+            return self.backoff_max
         return float(min(self.backoff_base * 2 ** min(attempts, 20), self.backoff_max))
 
     # -- one subscriber, inline -------------------------------------------------------------------
 
     async def push_user(self, user_id: int) -> Outcome | None:
-        """Make the Auth Service match the user now. ``None``: the user is gone, or another push
-        of it is running (it stays pending and is picked up again)."""
-        try:
-            outcomes = await self._push([user_id], claim=lambda s: self._lock_one(s, user_id))
-        except _LockBusy:
-            return None
+        """Make the Auth Service match the user now. ``None``: the user is gone. Raises
+        :class:`PushBusyError` when another push of it ran past ``lock_wait`` (the user stays
+        pending and is pushed again when that one ends)."""
+        index = TokenIndex(self.client, shared=False)
+        outcomes = await self._push([user_id], claim=lambda s: self._lock_one(s, user_id), index=index)
         return outcomes[0] if outcomes else None
 
     async def push_users(self, user_ids: Sequence[int]) -> list[Outcome]:
@@ -445,9 +545,14 @@ class AuthSync:
         results: list[Outcome] = []
         ordered = sorted(set(user_ids))
         for start in range(0, len(ordered), self.batch_size):
-            chunk = ordered[start : start + self.batch_size]
-            results += await self._push(chunk, claim=self._try_locker(chunk))
+            results += await self._push_batch(ordered[start : start + self.batch_size])
         return results
+
+    async def lock_user(self, session: AsyncSession, user_id: int) -> None:
+        """Take the user's push lock until ``session``'s transaction ends, waiting at most
+        ``lock_wait`` for a push of it that is running; :class:`PushBusyError` after that (the
+        transaction is then unusable)."""
+        await self._lock_one(session, user_id)
 
     async def _lock_one(self, session: AsyncSession, user_id: int) -> list[int]:
         # Usually free (one statement); else wait for the other push, for at most lock_wait.
@@ -458,8 +563,9 @@ class AuthSync:
             await session.execute(select(func.pg_advisory_xact_lock(LOCK_CLASS, user_id)))
         except DBAPIError as exc:
             if "lock timeout" in str(exc).lower() or "55P03" in str(exc):
-                raise _LockBusy from exc
+                raise PushBusyError(f"user {user_id} is being pushed to the Auth Service") from exc
             raise
+        await session.execute(text("SET LOCAL lock_timeout = DEFAULT"))
         return [user_id]
 
     async def _try_lock(self, session: AsyncSession, user_ids: Sequence[int]) -> list[int]:
@@ -471,8 +577,24 @@ class AuthSync:
     def _try_locker(self, user_ids: Sequence[int]) -> Callable[[AsyncSession], Awaitable[list[int]]]:
         return lambda session: self._try_lock(session, user_ids)
 
+    async def _push_batch(self, user_ids: Sequence[int]) -> list[Outcome]:
+        """One listing for the batch (when it pays), then groups of :attr:`group_size`, each
+        locked, pushed and recorded in its own transaction. Users locked elsewhere are skipped."""
+        index = TokenIndex(self.client, await self._list_tokens_for(user_ids), shared=True)
+        outcomes: list[Outcome] = []
+        for start in range(0, len(user_ids), self.group_size):
+            group = user_ids[start : start + self.group_size]
+            outcomes += await self._push(group, claim=self._try_locker(group), index=index)
+        if len(outcomes) < len(user_ids):
+            log.debug("%d of %d users are being pushed elsewhere", len(user_ids) - len(outcomes), len(user_ids))
+        return outcomes
+
     async def _push(
-        self, user_ids: Sequence[int], *, claim: Callable[[AsyncSession], Awaitable[list[int]]]
+        self,
+        user_ids: Sequence[int],
+        *,
+        claim: Callable[[AsyncSession], Awaitable[list[int]]],
+        index: TokenIndex,
     ) -> list[Outcome]:
         """Lock, load, converge and record ``user_ids`` in one transaction (locks end with it)."""
         async with self._sessions() as session, session.begin():
@@ -480,7 +602,7 @@ class AuthSync:
             if not locked:
                 return []
             snapshots = await self._load(session, locked)
-            outcomes = await self._converge_all(snapshots)
+            outcomes = await self._converge_all(snapshots, index)
             await self._record(session, outcomes)
             overwritten = [o.overwritten for o in outcomes if o.overwritten is not None]
             if overwritten:  # re-push whichever of our subscribers holds the token we wrote over
@@ -488,8 +610,6 @@ class AuthSync:
                 await session.execute(
                     update(_users).where(_users.c.token == func.any(tokens)).values(**_pending_values())
                 )
-        if len(locked) < len(user_ids):
-            log.debug("%d of %d users are being pushed elsewhere", len(user_ids) - len(locked), len(user_ids))
         return outcomes
 
     async def _load(self, session: AsyncSession, user_ids: Sequence[int]) -> list[Snapshot]:
@@ -505,24 +625,29 @@ class AuthSync:
             for r in rows
         ]
 
-    async def _converge_all(self, snapshots: Sequence[Snapshot]) -> list[Outcome]:
-        listed = await self._list_pointed(snapshots)
+    async def _converge_all(self, snapshots: Sequence[Snapshot], index: TokenIndex) -> list[Outcome]:
         if len(snapshots) == 1:
-            return [await self._push_one(snapshots[0], listed)]
+            return [await self._push_one(snapshots[0], index)]
         gate = asyncio.Semaphore(self.concurrency)
 
         async def bounded(snap: Snapshot) -> Outcome:
             async with gate:
-                return await self._push_one(snap, listed)
+                return await self._push_one(snap, index)
 
         return list(await asyncio.gather(*(bounded(s) for s in snapshots)))
 
-    async def _list_pointed(self, snapshots: Sequence[Snapshot]) -> dict[int, AuthToken] | None:
+    async def _list_tokens_for(self, user_ids: Sequence[int]) -> dict[int, AuthToken] | None:
         """Every remote token by id, when reading the list is cheaper than a GET per pointer (see
-        :data:`LIST_MIN_POINTERS`); ``None``: read them one by one. Each token is still checked
-        against the pointer (token value, user_id) exactly as after a GET."""
-        ids = [s.pointer.token_id for s in snapshots if s.pointer.token_id is not None]
-        if len(ids) < LIST_MIN_POINTERS or max(ids) / MAX_PAGE_SIZE > len(ids) / GETS_PER_PAGE:
+        :data:`LIST_MIN_POINTERS`); ``None``: read them one by one."""
+        if len(user_ids) < LIST_MIN_POINTERS:
+            return None
+        async with self._sessions() as session:
+            ids = bindparam("pointer_user_ids", list(user_ids), type_=ARRAY(Integer))
+            stmt = select(func.count(_users.c.auth_token_id), func.max(_users.c.auth_token_id)).where(
+                _users.c.id == func.any(ids)
+            )
+            pointers, highest = (await session.execute(stmt)).one()
+        if pointers < LIST_MIN_POINTERS or highest / MAX_PAGE_SIZE > pointers / GETS_PER_PAGE:
             return None
         try:
             return {t.id: t async for t in self.client.iter_tokens()}
@@ -530,80 +655,96 @@ class AuthSync:
             log.warning("Listing Auth Service tokens failed, reading them one by one: %s", exc.message)
             return None
 
-    async def _push_one(self, snap: Snapshot, listed: dict[int, AuthToken] | None) -> Outcome:
+    async def _push_one(self, snap: Snapshot, index: TokenIndex) -> Outcome:
         pointer = Pointer(snap.pointer.token_id, snap.pointer.token, snap.pointer.user_id)
         outcome = Outcome(user_id=snap.user_id, seq=snap.seq, attempts=snap.attempts, pointer=pointer)
         try:
-            outcome.overwritten = await self._converge(snap.desired, pointer, listed)
+            await self._converge(snap.desired, pointer, index)
         except _Overwritten as exc:
             outcome.overwritten = exc.token
             outcome.error = "the stored token id was given to another token meanwhile; retrying"
         except AuthServiceError as exc:
-            outcome.error = exc.message
             outcome.transient = exc.transient
+            outcome.error = exc.message if exc.transient else f"{exc.message} {self._stuck_hint()}"
         except Exception as exc:  # a bug must not stop the batch; record it on the user
             log.exception("Auth Service push of user %s failed unexpectedly", snap.user_id)
-            outcome.error = f"unexpected error: {type(exc).__name__}: {exc}"
+            outcome.transient = False
+            outcome.error = f"unexpected error: {type(exc).__name__}: {exc} {self._stuck_hint()}"
         return outcome
 
-    async def _converge(
-        self, want: Desired, pointer: Pointer, listed: dict[int, AuthToken] | None = None
-    ) -> str | None:
-        """Steps 1-4 of the module docstring; ``pointer`` follows every acknowledged change.
+    def _stuck_hint(self) -> str:
+        return f"(Waiting will not fix this: retried every {self.backoff_max:g} s; sync the user to retry now.)"
 
-        ``listed``: the remote tokens by id, read for the whole batch (else a GET by id). Returns
-        the token value of a stranger's token that our PATCH hit, if its id was reused meanwhile.
-        """
+    async def _converge(self, want: Desired, pointer: Pointer, index: TokenIndex) -> None:
+        """Steps 1-4 of the module docstring; ``pointer`` follows every acknowledged change.
+        Raises :class:`_Overwritten` when a PATCH landed on a stranger's token (its id was reused
+        between our read and our write)."""
         remote: AuthToken | None = None
         if pointer.token_id is not None:
-            if listed is not None:
-                found = listed.get(pointer.token_id)
-            else:
-                found = await self.client.get_token(pointer.token_id)
-            if found is not None and found.token == pointer.token and found.user_id == pointer.user_id:
+            listed = index.hint(pointer.token_id)
+            if (
+                listed is not None
+                and _owned(listed, pointer)
+                and not needs_recreate(listed, want)
+                and stale_fields(listed, want)
+            ):
+                # Listed before this user was locked, so it may be stale; but a PATCH sends every
+                # mutable field, and its answer is checked below exactly as a read would be.
+                await self._patch(listed, want, pointer, index)
+                return
+            found = await self.client.get_token(pointer.token_id)
+            if found is not None and _owned(found, pointer):
                 remote = found
             else:
                 pointer.clear()  # deleted, or the id now belongs to somebody else's token
         if remote is not None and needs_recreate(remote, want):
-            await self.client.delete_token(remote.id)
+            await self._delete_checked(remote)
             pointer.clear()
             remote = None
         if remote is None:
-            pointer.set(await self._create(want))
-            return None
-        patch = patch_for(remote, want)
-        if patch is not None:
-            patched = await self.client.patch_token(remote.id, patch)
-            if patched is None:  # deleted between our read and write
-                pointer.clear()
-                pointer.set(await self._create(want))
-            elif (patched.token, patched.user_id) != (remote.token, remote.user_id):
-                # Deleted and its id handed to another token between our read and write: we changed
-                # somebody else's token. Forget the pointer (ours is created on the retry) and let
-                # the caller re-push the owner, if it is one of ours.
-                pointer.clear()
-                log.warning("Token id %s was reused between read and update; re-pushing", remote.id)
-                raise _Overwritten(patched.token)
-        return None
+            pointer.set(await self._create(want, index))
+        elif stale_fields(remote, want):
+            await self._patch(remote, want, pointer, index)
 
-    async def _create(self, want: Desired) -> AuthToken:
+    async def _patch(self, remote: AuthToken, want: Desired, pointer: Pointer, index: TokenIndex) -> None:
+        patched = await self.client.patch_token(remote.id, full_patch(want))
+        if patched is None:  # deleted between our read and write
+            pointer.clear()
+            pointer.set(await self._create(want, index))
+        elif (patched.token, patched.user_id) != (remote.token, remote.user_id):
+            # Deleted and its id handed to another token between our read and write (or between a
+            # lost answer and the client's retry): we changed somebody else's token. Forget the
+            # pointer (ours is created on the retry) and let the caller re-push the owner, if ours.
+            pointer.clear()
+            log.warning("Token id %s was reused between read and update; re-pushing", remote.id)
+            raise _Overwritten(patched.token)
+        elif needs_recreate(patched, want):  # an end date set since a stale listing: PATCH cannot clear it
+            await self._delete_checked(patched)
+            pointer.clear()
+            pointer.set(await self._create(want, index))
+
+    async def _create(self, want: Desired, index: TokenIndex) -> AuthToken:
         try:
             return await self.client.create_token(want.create_body())
-        except TokenAlreadyExistsError:
-            found = await self.client.find_by_token(want.token)
-            if found is None:  # removed since: try once more
+        except TokenMayExistError:
+            # A 400: most likely an earlier create went through unseen (a timeout, a lost answer, a
+            # crash before the id was stored). Look; if it is not there the 400 meant something else.
+            found = await index.find(want.token, exists=True)
+            if found is None:  # refused for another reason, or removed since: once more, then give up
                 return await self.client.create_token(want.create_body())
         # Tokens are unique locally, so a row with our token value is ours: adopt it or rebuild it.
         if needs_recreate(found, want):
-            await self.client.delete_token(found.id)
+            await self._delete_checked(found)
             return await self.client.create_token(want.create_body())
-        patch = patch_for(found, want)
-        if patch is not None:
-            patched = await self.client.patch_token(found.id, patch)
-            if patched is None:
-                return await self.client.create_token(want.create_body())
-            return patched
-        return found
+        if not stale_fields(found, want):
+            return found
+        patched = await self.client.patch_token(found.id, full_patch(want))
+        if patched is None:
+            return await self.client.create_token(want.create_body())
+        if patched.token != want.token:
+            log.warning("Token id %s was reused between read and update; re-pushing", found.id)
+            raise _Overwritten(patched.token)
+        return patched
 
     async def _record(self, session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
         """Write pointers always; mark synced / failed only where the seq is unchanged."""
@@ -618,7 +759,7 @@ class AuthSync:
                 "b_tok": o.pointer.token,
                 "b_uid": o.pointer.user_id,
                 "b_err": (o.error or "")[:2000],
-                "b_delay": timedelta(seconds=self.backoff(o.attempts)),
+                "b_delay": timedelta(seconds=self.backoff(o.attempts, transient=o.transient)),
             }
             for o in sorted(outcomes, key=lambda o: o.user_id)
         ]
@@ -626,19 +767,35 @@ class AuthSync:
 
     # -- deletions (tombstones) -------------------------------------------------------------------
 
-    async def add_tombstones(self, db: AsyncSession, user: User) -> list[int]:
-        """Before deleting ``user`` locally (same transaction): remember every token the Auth
-        Service may hold for it. Held back from the worker for one lease while the caller tries
-        inline (:meth:`delete_tombstones`)."""
+    async def add_tombstones(self, db: AsyncSession, user: User, *, replacing_token: bool = False) -> list[int]:
+        """Remember, in the change's transaction, every token the Auth Service may hold for
+        ``user`` that must go, so none we ever POSTed keeps playing unseen:
+
+        * before deleting the user: the token its pointer names, and its current token value
+          unless the pointer confirms it (a create may have gone through unseen);
+        * before giving it a new token (``replacing_token``): the current token value, unless the
+          pointer confirms it *and* the user is synced (then the push deletes it by the pointer).
+
+        Call with the user's push lock held (:meth:`lock_user`), so no push can create the token
+        after this. Held back from the worker for one lease while the caller tries inline
+        (:meth:`delete_tombstones`)."""
         rows: list[dict[str, Any]] = []
-        if user.auth_token_id is not None and user.auth_token is not None:
-            rows.append(
-                {"auth_token_id": user.auth_token_id, "token": user.auth_token, "auth_user_id": user.auth_user_id}
-            )
+        confirmed = user.auth_token_id is not None and user.auth_token == user.token
         unsure = user.auth_sync_status != AuthSyncStatus.SYNCED
-        if unsure and user.auth_token != user.token:
-            # A create of the current token may have gone through unseen: find it by value (id 0).
-            rows.append({"auth_token_id": 0, "token": user.token, "auth_user_id": None})
+        if replacing_token:
+            if confirmed and unsure:
+                rows.append(
+                    {"auth_token_id": user.auth_token_id, "token": user.token, "auth_user_id": user.auth_user_id}
+                )
+            elif not confirmed:
+                rows.append({"auth_token_id": 0, "token": user.token, "auth_user_id": None})  # 0: by value
+        else:
+            if user.auth_token_id is not None and user.auth_token is not None:
+                rows.append(
+                    {"auth_token_id": user.auth_token_id, "token": user.auth_token, "auth_user_id": user.auth_user_id}
+                )
+            if unsure and user.auth_token != user.token:
+                rows.append({"auth_token_id": 0, "token": user.token, "auth_user_id": None})
         if not rows:
             return []
         lease = func.now() + bindparam("lease", timedelta(seconds=self.lease), type_=Interval)
@@ -675,13 +832,14 @@ class AuthSync:
         if not claimed:
             return 0, []
         gate = asyncio.Semaphore(self.concurrency)
+        index = TokenIndex(self.client, shared=len(claimed) > 1)
 
-        async def one(row: Any) -> str | None:
+        async def one(row: Any) -> AuthServiceError | None:
             async with gate:
                 try:
-                    await self._delete_remote(row.auth_token_id, row.token, row.auth_user_id)
+                    await self._delete_remote(row.auth_token_id, row.token, row.auth_user_id, index)
                 except AuthServiceError as exc:
-                    return exc.message
+                    return exc
                 return None
 
         errors = await asyncio.gather(*(one(r) for r in claimed))
@@ -692,7 +850,11 @@ class AuthSync:
                     _tombstones.delete().where(t.id == func.any(bindparam("done", done, type_=ARRAY(Integer))))
                 )
             failed = [
-                {"f_id": r.id, "f_err": e[:2000], "f_delay": timedelta(seconds=self.backoff(r.attempts))}
+                {
+                    "f_id": r.id,
+                    "f_err": (e.message if e.transient else f"{e.message} {self._stuck_hint()}")[:2000],
+                    "f_delay": timedelta(seconds=self.backoff(r.attempts, transient=e.transient)),
+                }
                 for r, e in zip(claimed, errors, strict=True)
                 if e is not None
             ]
@@ -707,25 +869,45 @@ class AuthSync:
                     ),
                     failed,
                 )
-        return len(done), [e for e in errors if e is not None]
+        return len(done), [e.message for e in errors if e is not None]
 
-    async def _delete_remote(self, token_id: int, token: str, auth_user_id: str | None) -> None:
-        target: AuthToken | None
+    async def _delete_remote(self, token_id: int, token: str, auth_user_id: str | None, index: TokenIndex) -> None:
+        target: AuthToken | None = None
         if token_id > 0:
-            target = await self.client.get_token(token_id)
-            if target is None or target.token != token or (auth_user_id is not None and target.user_id != auth_user_id):
-                return  # already gone, or the id was handed to another token: not ours to delete
-        else:
-            target = await self.client.find_by_token(token)
+            found = await self.client.get_token(token_id)
+            if found is not None and found.token == token and auth_user_id in (None, found.user_id):
+                target = found
+        if target is None:
+            # Not (or no longer) at that id: a create may have gone through unseen, or under another id
+            # than the one stored. Token values are ours alone (192 random bits), so whichever row
+            # carries this one is a token we created: look it up by value.
+            target = await index.find(token, exists=False)
             if target is None:
                 return
         if await self._token_in_use(target.token):
             return  # a live subscriber holds this token value: never delete theirs
-        await self.client.delete_token(target.id)
+        await self._delete_checked(target)
+
+    async def _delete_checked(self, target: AuthToken) -> None:
+        """DELETE ``target``, just read and found to be ours. The client never retries a DELETE:
+        after a lost answer the id may already belong to a token created since (ids are reused).
+        So on a transient failure read the id again and delete once more only if it still holds
+        our token value and user_id."""
+        try:
+            await self.client.delete_token(target.id)
+        except AuthServiceError as exc:
+            if not exc.transient:
+                raise
+            again = await self.client.get_token(target.id)
+            if again is None or (again.token, again.user_id) != (target.token, target.user_id):
+                return  # the DELETE did go through (and the id may have been handed out again)
+            await self.client.delete_token(target.id)
 
     async def _token_in_use(self, token: str) -> bool:
+        # Only the current token counts: a pointer to an old value (auth_token) marks a token the
+        # subscriber's own push deletes anyway, so it needs no protection.
         async with self._sessions() as session:
-            stmt = select(_users.c.id).where((_users.c.token == token) | (_users.c.auth_token == token)).limit(1)
+            stmt = select(_users.c.id).where(_users.c.token == token).limit(1)
             return (await session.execute(stmt)).first() is not None
 
     # -- the worker's round -----------------------------------------------------------------------
@@ -735,24 +917,7 @@ class AuthSync:
         consumed = 0
         while True:
             async with self._sessions() as session, session.begin():
-                stmt = text(
-                    """
-                    WITH ev AS (
-                        DELETE FROM auth_sync_events
-                        WHERE id IN (SELECT id FROM auth_sync_events ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED)
-                        RETURNING user_ids
-                    ), affected AS (
-                        SELECT DISTINCT unnest(user_ids) AS id FROM ev
-                    ), marked AS (
-                        UPDATE users SET auth_sync_status = 'pending', auth_sync_seq = auth_sync_seq + 1,
-                                         auth_sync_next_at = NULL, auth_sync_attempts = 0
-                        WHERE id IN (SELECT id FROM affected)
-                        RETURNING 1
-                    )
-                    SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM marked)
-                    """
-                )
-                events, _ = (await session.execute(stmt)).one()
+                events, _ = (await session.execute(_ABSORB)).one()
             consumed += int(events)
             if not events:
                 return consumed
@@ -789,7 +954,7 @@ class AuthSync:
             claimed = await self._claim_due()
             if not claimed:
                 break
-            outcomes = await self._push(claimed, claim=self._try_locker(claimed))
+            outcomes = await self._push_batch(claimed)
             stats.pushed += sum(o.ok for o in outcomes)
             stats.failed += sum(not o.ok for o in outcomes)
         return stats

@@ -48,7 +48,7 @@ from playlist_service.channels.schemas import SyncResult
 from playlist_service.db.models import FlussonicSyncRun, SyncRunStatus
 from playlist_service.errors import AppError, ConflictError
 from playlist_service.integrations.flussonic import FlussonicClient, FlussonicStream
-from playlist_service.sync.impact import record_impact, users_of_channels
+from playlist_service.sync.impact import record_channels
 
 log = logging.getLogger(__name__)
 
@@ -330,7 +330,7 @@ async def _write(
         await db.execute(_SEEN, {"names": names})
     changed = orphaned_ids + to_restore
     if changed:
-        await record_impact(db, "flussonic sync", users_of_channels(changed))
+        await record_channels(db, "flussonic sync", changed)
 
     total = len(names)
     counts = {

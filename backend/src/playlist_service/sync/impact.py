@@ -1,11 +1,33 @@
 """Record which subscribers a catalogue change affects, durably, in the change's own transaction.
 
 A change to the catalogue (channel↔package, tariff↔package, deletions, a Flussonic sync that
-orphans or restores channels, a subscriber's own assignments) alters some subscribers' allowed
-streams at the Auth Service. Each such change calls one of these functions before it commits; the
-statement inserts one ``auth_sync_events`` row holding the affected user ids (computed in SQL, so the
-request stays fast at 10,000 users). The background worker (``sync/auth_sync.py``) turns events into
-per-user pushes. Call them *before* a delete, while the links that name the users still exist.
+orphans or restores channels) alters some subscribers' allowed streams at the Auth Service. Each such
+change inserts one ``auth_sync_events`` row before it commits; the background worker
+(``sync/auth_sync.py``) turns events into per-user pushes.
+
+Which users, and when they are found:
+
+* A change that keeps the rows (a package's channels, a tariff's packages, a channel orphaned or
+  restored) records only *what* changed: :func:`record_packages`, :func:`record_tariffs`,
+  :func:`record_channels`. The worker resolves their users when it reads the event, i.e. after
+  the change committed (:data:`EVENT_USERS_SQL`).
+* A deletion records the users *before* the rows go (:func:`record_impact` with
+  :func:`users_of_packages`, ...), since the cascade takes the links that name them. Call it
+  after locking the deleted row, while the links still exist.
+
+Why resolve after the commit: under READ COMMITTED, users computed inside the change's transaction
+miss an assignment another transaction is committing at the same moment (an admin giving a user
+the package whose channels are changing). That user's own push reads the catalogue before the change
+commits, and the event does not name them either: their allowed streams stay wrong for good. Resolved
+after the commit, every user is covered. The worker reads the event in a statement whose snapshot
+starts after the change committed (the event is visible to it). A concurrent assignment either
+committed before that snapshot, so the statement sees it and marks the user pending, or commits after
+it, and then the user's own push starts after the assignment commits, later still than the change,
+and reads the new catalogue. The same holds for two catalogue changes racing each other (a channel
+added to a package while the package joins a tariff). For deletions, a row lock orders them with
+assignments: the deleting transaction locks the row before it computes the users, and an assignment
+inserting a link takes a key-share lock on the same row through its foreign key, so whichever comes
+second sees the other's committed result (or fails on the deleted row).
 """
 
 from __future__ import annotations
@@ -57,8 +79,60 @@ def users_of_channels(channel_ids: Sequence[int]) -> Select[tuple[int]]:
     return select(union(direct, by_package, by_tariff).subquery().c.user_id)
 
 
+EVENT_USERS_SQL = """
+    packages AS (
+        SELECT unnest(package_ids) AS id FROM ev
+        UNION SELECT package_id FROM package_channels WHERE channel_id IN (SELECT unnest(channel_ids) FROM ev)
+    ), tariffs AS (
+        SELECT unnest(tariff_ids) AS id FROM ev
+        UNION SELECT tariff_id FROM tariff_packages WHERE package_id IN (SELECT id FROM packages)
+    ), affected AS (
+        SELECT unnest(user_ids) AS id FROM ev
+        UNION SELECT user_id FROM user_channels WHERE channel_id IN (SELECT unnest(channel_ids) FROM ev)
+        UNION SELECT user_id FROM user_packages WHERE package_id IN (SELECT id FROM packages)
+        UNION SELECT user_id FROM user_tariffs WHERE tariff_id IN (SELECT id FROM tariffs)
+    )"""
+"""CTEs resolving the users named by the events in a CTE ``ev`` (columns ``user_ids``,
+``package_ids``, ``tariff_ids``, ``channel_ids``) into ``affected(id)``: the same rules as
+:func:`users_of_packages`, :func:`users_of_tariffs` and :func:`users_of_channels`."""
+
+
+async def record_packages(db: AsyncSession, reason: str, package_ids: Sequence[int]) -> None:
+    """The channels of these packages changed: their users, directly and through tariffs."""
+    await _record(db, reason, package_ids=package_ids)
+
+
+async def record_tariffs(db: AsyncSession, reason: str, tariff_ids: Sequence[int]) -> None:
+    """The packages of these tariffs changed."""
+    await _record(db, reason, tariff_ids=tariff_ids)
+
+
+async def record_channels(db: AsyncSession, reason: str, channel_ids: Sequence[int]) -> None:
+    """These channels changed playability (orphaned, restored)."""
+    await _record(db, reason, channel_ids=channel_ids)
+
+
+async def _record(
+    db: AsyncSession,
+    reason: str,
+    *,
+    package_ids: Sequence[int] = (),
+    tariff_ids: Sequence[int] = (),
+    channel_ids: Sequence[int] = (),
+) -> None:
+    if package_ids or tariff_ids or channel_ids:
+        values = {
+            "reason": reason[:100],
+            "package_ids": sorted(set(package_ids)),
+            "tariff_ids": sorted(set(tariff_ids)),
+            "channel_ids": sorted(set(channel_ids)),
+        }
+        await db.execute(insert(AuthSyncEvent).values(**values))
+
+
 async def record_impact(db: AsyncSession, reason: str, users: Select[tuple[int]]) -> None:
-    """Insert one outbox event naming every user ``users`` selects (nothing when it selects none)."""
+    """Insert one outbox event naming every user ``users`` selects now (nothing when it selects
+    none). For deletions only: see the module docstring."""
     affected = users.subquery()
     stmt = insert(AuthSyncEvent).from_select(
         ["reason", "user_ids"],

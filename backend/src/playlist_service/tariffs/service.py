@@ -14,7 +14,7 @@ from playlist_service.catalog_rules import clean_name, clean_optional, require_i
 from playlist_service.channels.schemas import PackageRef
 from playlist_service.db.models import Package, Tariff, tariff_packages
 from playlist_service.errors import NotFoundError
-from playlist_service.sync.impact import record_impact, users_of_tariffs
+from playlist_service.sync.impact import record_impact, record_tariffs, users_of_tariffs
 from playlist_service.tariffs.schemas import TariffCascadeInfo, TariffCreate, TariffLookup, TariffRead, TariffUpdate
 
 _packages = (
@@ -105,7 +105,7 @@ async def update_tariff(db: AsyncSession, tariff_id: int, data: TariffUpdate) ->
     if (await db.execute(stmt)).scalar_one_or_none() is None:
         raise NotFoundError(f"Tariff {tariff_id} not found")
     if data.package_ids is not msgspec.UNSET and await _replace_packages(db, tariff_id, data.package_ids):
-        await record_impact(db, f"tariff {tariff_id} packages changed", users_of_tariffs([tariff_id]))
+        await record_tariffs(db, f"tariff {tariff_id} packages changed", [tariff_id])
     return await get_tariff(db, tariff_id)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from devtools.simulators.auth_service import AuthSimState
 
@@ -49,3 +50,41 @@ async def test_unknown_ids_and_bad_input(raw: httpx.AsyncClient, sim: AuthSimSta
     await raw.post("/api/tokens", json={"token": "t", "user_id": "u"})
     duplicate = await raw.post("/api/tokens", json={"token": "t", "user_id": "v"})
     assert (duplicate.status_code, duplicate.json()) == (400, {"detail": "Token already exists"})
+
+
+async def test_faults_select_calls_by_kind(raw: httpx.AsyncClient, sim: AuthSimState) -> None:
+    await raw.post("/api/tokens", json={"token": "t", "user_id": "u"})
+    response = await raw.post("/_sim/faults", json={"mode": "error_500", "kinds": ["list", "delete"]})
+    assert response.json()["kinds"] == ["delete", "list"]
+    assert (await raw.get("/api/tokens")).status_code == 500
+    assert (await raw.get("/api/tokens/1")).status_code == 200  # a read by id is another kind
+    assert (await raw.patch("/api/tokens/1", json={"max_sessions": 2})).status_code == 200
+    assert (await raw.delete("/api/tokens/1")).status_code == 500
+    assert (await raw.post("/_sim/faults", json={"mode": "ok", "kinds": ["nope"]})).status_code == 422
+
+
+@pytest.mark.parametrize("kind", ["create", "update", "delete"])
+async def test_apply_error_makes_the_change_then_answers_500(
+    raw: httpx.AsyncClient, sim: AuthSimState, kind: str
+) -> None:
+    if kind != "create":
+        await raw.post("/api/tokens", json={"token": "t", "user_id": "u", "max_sessions": 1})
+    await raw.post("/_sim/faults", json={"mode": "apply_error", "kinds": [kind], "count": 1})
+    if kind == "create":
+        response = await raw.post("/api/tokens", json={"token": "t", "user_id": "u"})
+    elif kind == "update":
+        response = await raw.patch("/api/tokens/1", json={"max_sessions": 4})
+    else:
+        response = await raw.delete("/api/tokens/1")
+    assert (response.status_code, response.text) == (500, "Internal Server Error")
+    tokens = (await raw.get("/_sim/tokens")).json()
+    expected = {"create": [("t", 1)], "update": [("t", 4)], "delete": []}[kind]
+    assert [(t["token"], t["max_sessions"]) for t in tokens] == expected
+
+
+async def test_apply_drop_makes_the_change_then_hangs_up(raw: httpx.AsyncClient, sim: AuthSimState) -> None:
+    sim.set_fault("apply_drop", kinds=["create"], count=1)
+    with pytest.raises(httpx.RemoteProtocolError):
+        await raw.post("/api/tokens", json={"token": "t", "user_id": "u"})
+    assert [t.token for t in sim.tokens.values()] == ["t"]
+    assert (await raw.get("/api/tokens")).status_code == 200  # the next call is answered again

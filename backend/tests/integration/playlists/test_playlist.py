@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.db.models import user_channels, user_packages, user_tariffs
-from playlist_service.playlists.resolution import allowed_streams_for_users, resolve_channels
+from playlist_service.playlists.resolution import _PLAYLIST_SQL, allowed_streams_for_users, resolve_channels
 from tests.factories import ChannelFactory, UserFactory, link
 from tests.integration.subscribers.helpers import BASE_URL, add_channel, add_group, add_package, add_tariff, user_body
 
@@ -135,7 +135,40 @@ async def test_playlist_endpoints_cost_a_constant_number_of_queries(
             for path in ("playlist", "playlist/preview", "resolved-channels"):
                 assert (await auth_client.get(f"/api/v1/users/{user['id']}/{path}")).status_code == 200
         costs.append(counter.count)
+        # The playlist's own query runs on the driver connection: counted too, once per playlist.
+        assert counter.statements.count(_PLAYLIST_SQL) == 2
     assert costs[0] == costs[1]
+
+
+async def test_playlist_follows_the_resolved_order_with_tied_groups_and_ungrouped_channels(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState
+) -> None:
+    # The playlist query is a hand-written copy of resolve_channels' order: the two must agree.
+    first = await add_group(db, "First", 0)
+    tied_b = await add_group(db, "Tied B", 5)  # created first: lower id ...
+    tied_a = await add_group(db, "Tied A", 5)  # ... so it comes before this one despite the name
+    lineup = [
+        ("loose2", None, 2),
+        ("b2", tied_b, 2),
+        ("a1", tied_a, 1),
+        ("first", first, 9),
+        ("b1", tied_b, 1),
+        ("loose1", None, 1),
+        ("a-tie-y", tied_a, 3),
+        ("a-tie-x", tied_a, 3),  # same sort order as a-tie-y: the id decides
+        ("b-gone", tied_b, 0),
+    ]
+    ids = [
+        await add_channel(db, name, group_id=group, sort_order=order, status="orphaned" if "gone" in name else "synced")
+        for name, group, order in lineup
+    ]
+    user = await create(auth_client, channel_ids=ids)
+    resolved = (await auth_client.get(f"/api/v1/users/{user['id']}/resolved-channels")).json()["data"]["items"]
+    playable = [c["stream_name"] for c in resolved if c["playable"]]
+    assert playable == ["first", "b1", "b2", "a1", "a-tie-y", "a-tie-x", "loose1", "loose2"]
+    content = (await auth_client.get(f"/api/v1/users/{user['id']}/playlist/preview")).json()["data"]["content"]
+    in_playlist = [unquote(line.split("/")[-2]) for line in content.splitlines() if "video.m3u8" in line]
+    assert in_playlist == playable
 
 
 async def test_download_is_an_m3u_attachment_a_player_reads_back(

@@ -6,13 +6,17 @@ from collections.abc import Sequence
 from typing import Any
 
 import httpx
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.db.models import SyncStatus, package_channels, tariff_packages
-from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL
+from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL, AuthSync
 from tests.factories import ChannelFactory, GroupFactory, PackageFactory, TariffFactory, link
+
+Client = AsyncTestClient[Litestar]
 
 BASE_URL = "http://stream.example.test:8085"
 
@@ -113,3 +117,26 @@ async def auth_allows(sim_url: str, token: str, stream: str, ip: str = "10.0.0.1
     async with httpx.AsyncClient(base_url=sim_url, timeout=2) as http:
         response = await http.get("/auth", params={"name": stream, "ip": ip, "token": token, "proto": "hls"})
     return response.status_code == 200
+
+
+async def create(client: Client, number: str = "AG-001", **overrides: Any) -> dict[str, Any]:
+    response = await client.post("/api/v1/users", json=user_body(number, **overrides))
+    assert response.status_code == 201, response.text
+    data: dict[str, Any] = response.json()["data"]
+    return data
+
+
+def assert_saved_but_not_synced(response: Any) -> None:
+    assert response.status_code == 502, response.text
+    error = response.json()["error"]
+    assert error["code"] == "AUTH_SERVICE_ERROR"
+    assert "retried" in error["message"]
+
+
+async def recover(db: AsyncSession, sim: AuthSimState, sync: AuthSync) -> None:
+    """The Auth Service is back and the backoff has passed: one worker round."""
+    sim.set_fault("ok")
+    await db.execute(text("UPDATE users SET auth_sync_next_at = now() WHERE auth_sync_status <> 'synced'"))
+    await db.execute(text("UPDATE auth_token_deletions SET next_attempt_at = now()"))
+    await db.commit()
+    await sync.run_once()

@@ -15,43 +15,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.db.models import user_channels
 from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL, AuthSync, AuthSyncWorker
-from playlist_service.sync.impact import record_impact, users_of_channels, users_of_packages
+from playlist_service.sync.impact import record_channels, record_packages
 from tests.factories import UserFactory, link
 from tests.integration.subscribers.helpers import (
     add_channel,
     add_package,
     add_tariff,
     assert_converged,
+    assert_saved_but_not_synced,
     auth_allows,
+    create,
     local_user,
+    recover,
     remote_tokens_of,
     user_body,
 )
 
 Client = AsyncTestClient[Litestar]
-
-
-async def create(client: Client, number: str = "AG-001", **overrides: Any) -> dict[str, Any]:
-    response = await client.post("/api/v1/users", json=user_body(number, **overrides))
-    assert response.status_code == 201, response.text
-    data: dict[str, Any] = response.json()["data"]
-    return data
-
-
-def assert_saved_but_not_synced(response: Any) -> None:
-    assert response.status_code == 502, response.text
-    error = response.json()["error"]
-    assert error["code"] == "AUTH_SERVICE_ERROR"
-    assert "retried" in error["message"]
-
-
-async def recover(db: AsyncSession, sim: AuthSimState, sync: AuthSync) -> None:
-    """The Auth Service is back and the backoff has passed: one worker round."""
-    sim.set_fault("ok")
-    await db.execute(text("UPDATE users SET auth_sync_next_at = now() WHERE auth_sync_status <> 'synced'"))
-    await db.execute(text("UPDATE auth_token_deletions SET next_attempt_at = now()"))
-    await db.commit()
-    await sync.run_once()
 
 
 @pytest.fixture
@@ -105,6 +85,33 @@ async def assert_converged_for(db: AsyncSession, sim: AuthSimState, number: str)
     (remote,) = remote_tokens_of(sim, number)
     assert row["auth_sync_status"] == "synced", row["auth_sync_error"]
     assert (remote.id, remote.token, remote.max_sessions) == (row["auth_token_id"], row["token"], row["max_sessions"])
+
+
+async def test_rejected_api_key_is_surfaced_and_waits_the_longest_backoff(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, sync: AuthSync, channel: int
+) -> None:
+    await create(auth_client, channel_ids=[channel])
+    await db.execute(text("UPDATE users SET max_sessions = 3, auth_sync_status = 'pending'"))
+    await db.commit()
+    sync.backoff_base = 1.0
+    key, auth_sim.api_key = auth_sim.api_key, "rotated"  # a configuration error: waiting will not fix it
+    try:
+        stats = await sync.run_once()
+    finally:
+        auth_sim.api_key = key
+    assert stats.failed == 1
+    row = await local_user(db, 1)
+    assert row["auth_sync_status"] == "failed"
+    assert "AUTH_SERVICE_API_KEY" in row["auth_sync_error"] and "Waiting will not fix this" in row["auth_sync_error"]
+    wait = (row["auth_sync_next_at"] - row["auth_sync_error_at"]).total_seconds()
+    assert wait == pytest.approx(sync.backoff_max, abs=5)  # not the short backoff of a passing fault
+    # A passing fault keeps the short, growing backoff.
+    auth_sim.set_fault("error_500")
+    await db.execute(text("UPDATE users SET auth_sync_next_at = now()"))
+    await db.commit()
+    assert (await sync.run_once()).failed == 1
+    row = await local_user(db, 1)
+    assert (row["auth_sync_next_at"] - row["auth_sync_error_at"]).total_seconds() == pytest.approx(2, abs=1)
 
 
 async def test_duplicate_token_with_wrong_user_id_is_rebuilt(
@@ -333,7 +340,7 @@ async def test_package_change_updates_every_affected_user(
 
     # What the catalogue code does when a channel joins a package: link + outbox, one transaction.
     await db.execute(text("INSERT INTO package_channels VALUES (:p, :c)"), {"p": pkg, "c": b})
-    await record_impact(db, "channel B added to Basic", users_of_packages([pkg]))
+    await record_packages(db, "channel B added to Basic", [pkg])
     await db.commit()
     stats = await sync.run_once()
     assert (stats.events, stats.pushed, stats.failed) == (1, 5, 0)
@@ -352,7 +359,7 @@ async def test_orphaned_channel_is_withdrawn_and_restored(
     b = await add_channel(db, "B")
     user = await create(auth_client, channel_ids=[a, b])
     await db.execute(text("UPDATE channels SET sync_status = 'orphaned' WHERE id = :b"), {"b": b})
-    await record_impact(db, "flussonic sync", users_of_channels([b]))
+    await record_channels(db, "flussonic sync", [b])
     await db.commit()
     await sync.run_once()
     assert not await auth_allows(sim_url, user["token"], "B")
@@ -455,6 +462,23 @@ async def test_reconcile_finds_and_repairs_every_kind_of_difference(
     assert (again["users"], again["remote_tokens"]) == (4, 4)
 
 
+async def test_token_the_auth_service_marked_expired_is_not_a_reconcile_difference(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, channel: int, sim_url: str
+) -> None:
+    lapsed = (datetime.now(UTC) - timedelta(minutes=5)).replace(microsecond=0)
+    await create(auth_client, channel_ids=[channel], valid_until=lapsed.isoformat())
+    token = (await local_user(db, 1))["token"]
+    assert not await auth_allows(sim_url, token, "OTR")
+    assert next(iter(auth_sim.tokens.values())).status == "expired"  # rewritten by the Auth Service
+    report = (await auth_client.post("/api/v1/auth-sync/reconcile")).json()["data"]
+    assert (report["stale"], report["differences"]) == (0, [])
+    # Extended again, the same token is a difference until pushed (the status must be sent).
+    await db.execute(text("UPDATE users SET valid_until = now() + interval '30 days'"))
+    await db.commit()
+    report = (await auth_client.post("/api/v1/auth-sync/reconcile")).json()["data"]
+    assert [set(d["fields"]) for d in report["differences"]] == [{"status", "valid_until"}]
+
+
 async def test_large_batch_reads_tokens_from_the_list_and_still_checks_ownership(
     auth_client: Client,
     db: AsyncSession,
@@ -475,7 +499,7 @@ async def test_large_batch_reads_tokens_from_the_list_and_still_checks_ownership
     calls_before = len(auth_sim.calls)
 
     await db.execute(text("INSERT INTO package_channels VALUES (:p, :c)"), {"p": pkg, "c": b})
-    await record_impact(db, "channel B added to Basic", users_of_packages([pkg]))
+    await record_packages(db, "channel B added to Basic", [pkg])
     await db.commit()
     stats = await sync.run_once()
 
@@ -487,7 +511,10 @@ async def test_large_batch_reads_tokens_from_the_list_and_still_checks_ownership
         assert (await local_user(db, user["id"]))["auth_token_id"] == remote.id != stranger.id
     calls = auth_sim.calls[calls_before:]
     assert ("GET", "/api/tokens") in calls
-    assert not [c for c in calls if c[0] == "GET" and c[1].startswith("/api/tokens/")]  # no GET per user
+    # No GET per user: only the victim, whose listed id now holds somebody else's token, is read again.
+    assert [c for c in calls if c[0] == "GET" and c[1].startswith("/api/tokens/")] == [
+        ("GET", f"/api/tokens/{stranger.id}")
+    ]
 
 
 async def test_patch_that_hit_a_reused_id_re_pushes_its_owner(
@@ -509,10 +536,10 @@ async def test_patch_that_hit_a_reused_id_re_pushes_its_owner(
         theirs.id = one["auth_token_id"]
         auth_sim.tokens[theirs.id] = theirs
 
-    async def stale_listing(snapshots: Any) -> Any:
+    async def stale_listing(user_ids: Any) -> Any:
         return read
 
-    monkeypatch.setattr(sync, "_list_pointed", stale_listing)
+    monkeypatch.setattr(sync, "_list_tokens_for", stale_listing)
     await db.execute(text("UPDATE users SET max_sessions = 3 WHERE id = :u"), {"u": first["id"]})
     await db.commit()
     (outcome,) = await sync.push_users([first["id"]])

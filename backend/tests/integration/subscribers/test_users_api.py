@@ -281,6 +281,13 @@ async def test_list_filters_by_status_and_tariff(auth_client: Client, db: AsyncS
     assert (await auth_client.get("/api/v1/users", params={"per_page": 201})).status_code == 422
 
 
+@pytest.mark.parametrize("tariff_id", ["0", "2147483648", "99999999999"])
+async def test_tariff_filter_out_of_range_is_422_naming_it(auth_client: Client, tariff_id: str) -> None:
+    response = await auth_client.get("/api/v1/users", params={"tariff_id": tariff_id})
+    assert response.status_code == 422, response.text
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["tariff_id"]
+
+
 async def test_list_rows_show_tariffs_and_sync_state_in_constant_queries(
     auth_client: Client, db: AsyncSession, count_queries: Any
 ) -> None:

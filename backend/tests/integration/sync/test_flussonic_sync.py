@@ -151,7 +151,7 @@ async def test_database_failure_mid_write_rolls_everything_back(auth_client, db,
     async def broken(*_: Any, **__: Any) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(flussonic_sync, "record_impact", broken)
+    monkeypatch.setattr(flussonic_sync, "record_channels", broken)
     assert_error(await auth_client.post(SYNC), 500, "INTERNAL_ERROR")
     assert await snapshot(db) == before
     recorded = (await runs(db))[-1]["error"]

@@ -278,10 +278,30 @@ def test_every_entry_is_exactly_two_lines() -> None:
         ("100%", "100%25"),
         ("a+b&c;d", "a%2Bb%26c%3Bd"),
         ("dots.and_under-score~", "dots.and_under-score~"),
+        ("..", "%2E%2E"),
+        (".", "%2E"),
+        ("../admin", "%2E%2E/admin"),
+        ("live/../secret", "live/%2E%2E/secret"),
+        ("live/./hd", "live/%2E/hd"),
+        ("a/..", "a/%2E%2E"),
+        ("...", "..."),
+        ("..hidden", "..hidden"),
+        ("v1.2/hd.", "v1.2/hd."),
     ],
 )
 def test_stream_url_encodes_each_path_segment(name: str, path: str) -> None:
     assert stream_url(BASE, name, "tok") == f"{BASE}/{path}/video.m3u8?token=tok"
+
+
+@pytest.mark.parametrize("name", ["..", ".", "live/../x", "./x", "x/."])
+def test_dot_segments_survive_url_resolution(name: str) -> None:
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    url = urlsplit(stream_url(BASE, name, "tok"))
+    # What a player does before requesting it: remove dot segments (RFC 3986 §5.2.4), which urljoin
+    # does for a relative reference. Encoded dots are data, so the path arrives as written.
+    resolved = urlsplit(urljoin(f"{url.scheme}://{url.netloc}/", url.path.lstrip("/"))).path
+    assert unquote(resolved) == f"/{name}/video.m3u8"
 
 
 @pytest.mark.parametrize(
@@ -320,6 +340,14 @@ def test_playlist_urls_match_stream_url() -> None:
         stream_url("http://a/", "live/my channel", "t-_1"),
         stream_url("http://b", "Первый", "t-_1"),
     ]
+
+
+@pytest.mark.parametrize("names", [["..", "ok"], ["live", "."], ["a/../b"]])
+def test_playlist_urls_encode_dot_segments_too(names: list[str]) -> None:
+    # The playlist checks a whole batch of plain names at once; a dot segment must not pass as plain.
+    urls = render_playlist([entry(n) for n in names], "t").split("\n")[2::2]
+    assert urls == [stream_url(entry(n).stream_base_url, n, "t") for n in names]
+    assert not any("/./" in u or "/../" in u for u in urls)
 
 
 # --- filename and Content-Disposition ------------------------------------------------------------

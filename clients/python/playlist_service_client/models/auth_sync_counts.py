@@ -15,10 +15,14 @@ class AuthSyncCounts:
     Attributes:
         pending (int):
         failed (int):
+        pending_deletions (int):
+        queued_events (int):
     """
 
     pending: int
     failed: int
+    pending_deletions: int
+    queued_events: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,12 +30,18 @@ class AuthSyncCounts:
 
         failed = self.failed
 
+        pending_deletions = self.pending_deletions
+
+        queued_events = self.queued_events
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "pending": pending,
                 "failed": failed,
+                "pending_deletions": pending_deletions,
+                "queued_events": queued_events,
             }
         )
 
@@ -44,9 +54,15 @@ class AuthSyncCounts:
 
         failed = d.pop("failed")
 
+        pending_deletions = d.pop("pending_deletions")
+
+        queued_events = d.pop("queued_events")
+
         auth_sync_counts = cls(
             pending=pending,
             failed=failed,
+            pending_deletions=pending_deletions,
+            queued_events=queued_events,
         )
 
         auth_sync_counts.additional_properties = d

@@ -684,7 +684,9 @@ export interface paths {
          * @description Create a user and register their token with the Auth Service.
          *
          *     A 502 AUTH_SERVICE_ERROR means the user *was* saved; the Auth Service is retried in the
-         *     background (see ``auth_sync`` in ``GET /users/{id}``).
+         *     background (see ``auth_sync`` in ``GET /users/{id}``). Its ``error.details`` holds
+         *     ``{"field": "id", "message": "<the new user's id>"}``: open that user rather than creating
+         *     it again (which would be a 409).
          */
         post: operations["createUser"];
         delete?: never;
@@ -712,6 +714,8 @@ export interface paths {
          * @description Delete a user and their token at the Auth Service.
          *
          *     A 502 means the user *is* deleted here; removing the token is retried in the background.
+         *     A 409 CONFLICT means a push of this user to the Auth Service is still running (a slow
+         *     Auth Service): nothing was deleted; try again in a moment.
          */
         delete: operations["deleteUser"];
         options?: never;
@@ -720,8 +724,10 @@ export interface paths {
          * UpdateUser
          * @description Update a user (only the fields sent) and push the change to the Auth Service.
          *
-         *     Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502 means
-         *     the change was saved and will be retried.
+         *     Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502
+         *     AUTH_SERVICE_ERROR means the change was saved but the Auth Service is not updated yet: it
+         *     was down, or another push of this user was still running (the message says which). Either
+         *     way the user stays ``pending`` and the change is pushed automatically.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -737,7 +743,12 @@ export interface paths {
         put?: never;
         /**
          * RegenerateToken
-         * @description Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
+         * @description Give the user a new token (playlists must be downloaded again).
+         *
+         *     200: the new token plays and the old one no longer does. 502 AUTH_SERVICE_ERROR: the new
+         *     token is saved but the Auth Service is not in step yet; the message says whether the old
+         *     token may still play. Retried automatically. 409 CONFLICT: a push of this user is still
+         *     running; nothing changed, try again in a moment.
          */
         post: operations["regenerateUserToken"];
         delete?: never;
@@ -1006,6 +1017,8 @@ export interface components {
         AuthSyncCounts: {
             pending: number;
             failed: number;
+            pending_deletions: number;
+            queued_events: number;
         };
         /** AuthSyncOverview */
         AuthSyncOverview: {
@@ -4734,6 +4747,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
                 headers: {
@@ -4894,6 +4916,15 @@ export interface operations {
             };
             /** @description Resource not found (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -81,15 +81,19 @@ class User(IdMixin, TimestampMixin, Base):
 class AuthSyncEvent(BigIdMixin, Base):
     """Outbox: a catalogue change that alters some subscribers' allowed streams.
 
-    Written in the same transaction as the change; the background worker marks the named users
-    pending and deletes the event. ``user_ids`` is captured at write time because a deletion's
-    cascade would otherwise hide who was affected.
+    Written in the same transaction as the change; the background worker marks the users it names
+    pending and deletes the event. A change names the packages, tariffs or channels it touched and
+    the worker finds their users *after* the commit (see ``sync/impact.py`` for why); only a
+    deletion, whose cascade would hide who was affected, names ``user_ids`` captured before it.
     """
 
     __tablename__ = "auth_sync_events"
 
     reason: Mapped[str] = mapped_column(String(100))
-    user_ids: Mapped[list[int]] = mapped_column(ARRAY(Integer))
+    user_ids: Mapped[list[int]] = mapped_column(ARRAY(Integer), server_default=text("'{}'"))
+    package_ids: Mapped[list[int]] = mapped_column(ARRAY(Integer), server_default=text("'{}'"))
+    tariff_ids: Mapped[list[int]] = mapped_column(ARRAY(Integer), server_default=text("'{}'"))
+    channel_ids: Mapped[list[int]] = mapped_column(ARRAY(Integer), server_default=text("'{}'"))
     created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
 
 

@@ -95,7 +95,9 @@ def sync_detailed(
      Create a user and register their token with the Auth Service.
 
     A 502 AUTH_SERVICE_ERROR means the user *was* saved; the Auth Service is retried in the
-    background (see ``auth_sync`` in ``GET /users/{id}``).
+    background (see ``auth_sync`` in ``GET /users/{id}``). Its ``error.details`` holds
+    ``{"field": "id", "message": "<the new user's id>"}``: open that user rather than creating
+    it again (which would be a 409).
 
     Args:
         body (UserCreate):
@@ -129,7 +131,9 @@ def sync(
      Create a user and register their token with the Auth Service.
 
     A 502 AUTH_SERVICE_ERROR means the user *was* saved; the Auth Service is retried in the
-    background (see ``auth_sync`` in ``GET /users/{id}``).
+    background (see ``auth_sync`` in ``GET /users/{id}``). Its ``error.details`` holds
+    ``{"field": "id", "message": "<the new user's id>"}``: open that user rather than creating
+    it again (which would be a 409).
 
     Args:
         body (UserCreate):
@@ -158,7 +162,9 @@ async def asyncio_detailed(
      Create a user and register their token with the Auth Service.
 
     A 502 AUTH_SERVICE_ERROR means the user *was* saved; the Auth Service is retried in the
-    background (see ``auth_sync`` in ``GET /users/{id}``).
+    background (see ``auth_sync`` in ``GET /users/{id}``). Its ``error.details`` holds
+    ``{"field": "id", "message": "<the new user's id>"}``: open that user rather than creating
+    it again (which would be a 409).
 
     Args:
         body (UserCreate):
@@ -190,7 +196,9 @@ async def asyncio(
      Create a user and register their token with the Auth Service.
 
     A 502 AUTH_SERVICE_ERROR means the user *was* saved; the Auth Service is retried in the
-    background (see ``auth_sync`` in ``GET /users/{id}``).
+    background (see ``auth_sync`` in ``GET /users/{id}``). Its ``error.details`` holds
+    ``{"field": "id", "message": "<the new user's id>"}``: open that user rather than creating
+    it again (which would be a 409).
 
     Args:
         body (UserCreate):

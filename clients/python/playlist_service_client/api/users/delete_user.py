@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = ErrorEnvelope.from_dict(response.json())
 
@@ -90,6 +95,8 @@ def sync_detailed(
      Delete a user and their token at the Auth Service.
 
     A 502 means the user *is* deleted here; removing the token is retried in the background.
+    A 409 CONFLICT means a push of this user to the Auth Service is still running (a slow
+    Auth Service): nothing was deleted; try again in a moment.
 
     Args:
         user_id (int): User id
@@ -123,6 +130,8 @@ def sync(
      Delete a user and their token at the Auth Service.
 
     A 502 means the user *is* deleted here; removing the token is retried in the background.
+    A 409 CONFLICT means a push of this user to the Auth Service is still running (a slow
+    Auth Service): nothing was deleted; try again in a moment.
 
     Args:
         user_id (int): User id
@@ -151,6 +160,8 @@ async def asyncio_detailed(
      Delete a user and their token at the Auth Service.
 
     A 502 means the user *is* deleted here; removing the token is retried in the background.
+    A 409 CONFLICT means a push of this user to the Auth Service is still running (a slow
+    Auth Service): nothing was deleted; try again in a moment.
 
     Args:
         user_id (int): User id
@@ -182,6 +193,8 @@ async def asyncio(
      Delete a user and their token at the Auth Service.
 
     A 502 means the user *is* deleted here; removing the token is retried in the background.
+    A 409 CONFLICT means a push of this user to the Auth Service is still running (a slow
+    Auth Service): nothing was deleted; try again in a moment.
 
     Args:
         user_id (int): User id

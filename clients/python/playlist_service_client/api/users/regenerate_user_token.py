@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = ErrorEnvelope.from_dict(response.json())
 
@@ -87,7 +92,12 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """RegenerateToken
 
-     Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
+     Give the user a new token (playlists must be downloaded again).
+
+    200: the new token plays and the old one no longer does. 502 AUTH_SERVICE_ERROR: the new
+    token is saved but the Auth Service is not in step yet; the message says whether the old
+    token may still play. Retried automatically. 409 CONFLICT: a push of this user is still
+    running; nothing changed, try again in a moment.
 
     Args:
         user_id (int): User id
@@ -118,7 +128,12 @@ def sync(
 ) -> ErrorEnvelope | UserReadEnvelope | None:
     """RegenerateToken
 
-     Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
+     Give the user a new token (playlists must be downloaded again).
+
+    200: the new token plays and the old one no longer does. 502 AUTH_SERVICE_ERROR: the new
+    token is saved but the Auth Service is not in step yet; the message says whether the old
+    token may still play. Retried automatically. 409 CONFLICT: a push of this user is still
+    running; nothing changed, try again in a moment.
 
     Args:
         user_id (int): User id
@@ -144,7 +159,12 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | UserReadEnvelope]:
     """RegenerateToken
 
-     Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
+     Give the user a new token (playlists must be downloaded again).
+
+    200: the new token plays and the old one no longer does. 502 AUTH_SERVICE_ERROR: the new
+    token is saved but the Auth Service is not in step yet; the message says whether the old
+    token may still play. Retried automatically. 409 CONFLICT: a push of this user is still
+    running; nothing changed, try again in a moment.
 
     Args:
         user_id (int): User id
@@ -173,7 +193,12 @@ async def asyncio(
 ) -> ErrorEnvelope | UserReadEnvelope | None:
     """RegenerateToken
 
-     Give the user a new token; the old one stops working at once (playlists must be re-downloaded).
+     Give the user a new token (playlists must be downloaded again).
+
+    200: the new token plays and the old one no longer does. 502 AUTH_SERVICE_ERROR: the new
+    token is saved but the Auth Service is not in step yet; the message says whether the old
+    token may still play. Retried automatically. 409 CONFLICT: a push of this user is still
+    running; nothing changed, try again in a moment.
 
     Args:
         user_id (int): User id

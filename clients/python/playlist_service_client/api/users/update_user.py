@@ -104,8 +104,10 @@ def sync_detailed(
 
      Update a user (only the fields sent) and push the change to the Auth Service.
 
-    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502 means
-    the change was saved and will be retried.
+    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502
+    AUTH_SERVICE_ERROR means the change was saved but the Auth Service is not updated yet: it
+    was down, or another push of this user was still running (the message says which). Either
+    way the user stays ``pending`` and the change is pushed automatically.
 
     Args:
         user_id (int): User id
@@ -141,8 +143,10 @@ def sync(
 
      Update a user (only the fields sent) and push the change to the Auth Service.
 
-    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502 means
-    the change was saved and will be retried.
+    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502
+    AUTH_SERVICE_ERROR means the change was saved but the Auth Service is not updated yet: it
+    was down, or another push of this user was still running (the message says which). Either
+    way the user stays ``pending`` and the change is pushed automatically.
 
     Args:
         user_id (int): User id
@@ -173,8 +177,10 @@ async def asyncio_detailed(
 
      Update a user (only the fields sent) and push the change to the Auth Service.
 
-    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502 means
-    the change was saved and will be retried.
+    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502
+    AUTH_SERVICE_ERROR means the change was saved but the Auth Service is not updated yet: it
+    was down, or another push of this user was still running (the message says which). Either
+    way the user stays ``pending`` and the change is pushed automatically.
 
     Args:
         user_id (int): User id
@@ -208,8 +214,10 @@ async def asyncio(
 
      Update a user (only the fields sent) and push the change to the Auth Service.
 
-    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502 means
-    the change was saved and will be retried.
+    Lists (``tariff_ids``, ``package_ids``, ``channel_ids``) replace the assignment. A 502
+    AUTH_SERVICE_ERROR means the change was saved but the Auth Service is not updated yet: it
+    was down, or another push of this user was still running (the message says which). Either
+    way the user stays ``pending`` and the change is pushed automatically.
 
     Args:
         user_id (int): User id

@@ -122,6 +122,12 @@ export function DashboardPage() {
               <Text size="sm" c={stats.data.auth_sync.failed ? "red" : undefined}>
                 Failed: <b>{stats.data.auth_sync.failed}</b>
               </Text>
+              <Text size="sm" title="Tokens of deleted users, or replaced tokens, still to remove from the Auth Service">
+                Tokens to remove: <b>{stats.data.auth_sync.pending_deletions}</b>
+              </Text>
+              <Text size="sm" title="Catalogue changes whose users are still to be queued for a push">
+                Catalogue changes queued: <b>{stats.data.auth_sync.queued_events}</b>
+              </Text>
               {stats.data.auth_sync.failed > 0 && (
                 <Anchor component={Link} to="/users" size="sm">
                   See users

@@ -67,6 +67,13 @@ export function isSavedButNotPushed(error: unknown): boolean {
   return error instanceof ApiError && error.code === "AUTH_SERVICE_ERROR";
 }
 
+/** The id of the user a create saved although its answer is an error (`details: [{field: "id"}]`). */
+export function savedUserId(error: unknown): number | null {
+  if (!(error instanceof ApiError)) return null;
+  const id = Number(error.details.find((d) => d.field === "id")?.message);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
 const AFFECTED = ["users", "dashboard"];
 
 export function useCreateUser() {

@@ -33,6 +33,7 @@ import { dayEndInstant, dayStartInstant, formatDateTime, instantToDay } from "@/
 import { notifySuccess, notifyWarning } from "@/lib/notify";
 import {
   isSavedButNotPushed,
+  savedUserId,
   playlistPreviewOptions,
   resolvedChannelsOptions,
   useCreateUser,
@@ -304,7 +305,9 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
   const onError = (error: unknown, body: Schemas["UserUpdate"]) => {
     if (isSavedButNotPushed(error)) {
       notifyWarning(errorMessage(error), "Saved; Auth Service not updated yet");
-      if (!user) void navigate(`/users?search=${encodeURIComponent(body.agreement_number ?? "")}`);
+      const savedId = user ? null : savedUserId(error);
+      if (savedId !== null) void navigate(`/users/${savedId}`, { replace: true });
+      else if (!user) void navigate(`/users?search=${encodeURIComponent(body.agreement_number ?? "")}`);
       else form.resetDirty();
       return;
     }

@@ -36,7 +36,10 @@ def upgrade() -> None:
         "auth_sync_events",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
         sa.Column("reason", sa.String(length=100), nullable=False),
-        sa.Column("user_ids", postgresql.ARRAY(sa.Integer()), nullable=False),
+        sa.Column("user_ids", postgresql.ARRAY(sa.Integer()), server_default=sa.text("'{}'"), nullable=False),
+        sa.Column("package_ids", postgresql.ARRAY(sa.Integer()), server_default=sa.text("'{}'"), nullable=False),
+        sa.Column("tariff_ids", postgresql.ARRAY(sa.Integer()), server_default=sa.text("'{}'"), nullable=False),
+        sa.Column("channel_ids", postgresql.ARRAY(sa.Integer()), server_default=sa.text("'{}'"), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_auth_sync_events")),
     )
