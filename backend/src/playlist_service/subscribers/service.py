@@ -29,6 +29,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Row,
+    Select,
     Table,
     and_,
     bindparam,
@@ -37,11 +38,13 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
+    type_coerce,
     union_all,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSON, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.db.models import (
@@ -78,6 +81,75 @@ SORT_MATCHES_UP_TO = 5_000
 _users = cast("Table", User.__table__)
 _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 _LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+def _user_with_refs_statement() -> Select[Any]:
+    """The user's columns and ``refs``: [kind, id, name] of each assigned tariff, package and
+    channel, ordered by kind and name, as JSON (one round trip for the detail read after every write)."""
+    uid = bindparam("ref_user_id", type_=Integer)
+    refs = union_all(
+        select(literal("tariff").label("kind"), Tariff.id.label("id"), Tariff.name.label("name"))
+        .join(user_tariffs, user_tariffs.c.tariff_id == Tariff.id)
+        .where(user_tariffs.c.user_id == uid),
+        select(literal("package"), Package.id, Package.name)
+        .join(user_packages, user_packages.c.package_id == Package.id)
+        .where(user_packages.c.user_id == uid),
+        select(
+            literal("channel"), Channel.id, func.coalesce(Channel.display_name, Channel.tvg_name, Channel.stream_name)
+        )
+        .join(user_channels, user_channels.c.channel_id == Channel.id)
+        .where(user_channels.c.user_id == uid),
+    ).subquery("refs")
+    as_json = func.json_agg(
+        aggregate_order_by(func.json_build_array(refs.c.kind, refs.c.id, refs.c.name), refs.c.kind, refs.c.name)
+    )
+    refs_json = select(func.coalesce(as_json, literal_column("'[]'::json"))).scalar_subquery()
+    return select(*_users.c, type_coerce(refs_json, JSON).label("refs")).where(_users.c.id == uid)
+
+
+# Built once: constructing it costs more Python time than running it.
+_USER_WITH_REFS = _user_with_refs_statement()
+
+
+_CREATE_COLUMNS = (
+    "first_name",
+    "last_name",
+    "agreement_number",
+    "status",
+    "max_sessions",
+    "token",
+    "valid_from",
+    "valid_until",
+)
+
+
+def _create_user_statement() -> Select[Any]:
+    """Insert the user (pending for the Auth Service) and its assignments in one statement: the
+    assignment inserts are data-modifying CTEs fed by the new id (an empty id array adds none)."""
+    new_user = (
+        insert(_users)
+        .values(
+            {
+                **{name: bindparam(name) for name in _CREATE_COLUMNS},
+                # Python-side column defaults are not applied to an INSERT inside a CTE: spelled out.
+                "auth_sync_status": AuthSyncStatus.PENDING,
+                "auth_sync_seq": 1,
+                "auth_sync_attempts": 0,
+            }
+        )
+        .returning(_users.c.id)
+        .cte("new_user")
+    )
+    stmt = select(new_user.c.id)
+    for table, column in ((user_tariffs, "tariff_id"), (user_packages, "package_id"), (user_channels, "channel_id")):
+        # unnest() in the select list: one row per id, beside the new user's single row.
+        ids = func.unnest(bindparam(f"new_{column}s", type_=ARRAY(Integer)))
+        links = insert(table).from_select(["user_id", column], select(new_user.c.id, ids)).cte(f"new_{table.name}")
+        stmt = stmt.add_cte(links)
+    return stmt
+
+
+_CREATE_USER = _create_user_statement()
 
 
 def new_token() -> str:
@@ -241,26 +313,12 @@ class SubscriberService:
         return row
 
     async def get(self, user_id: int) -> UserRead:
-        """The user with assigned tariffs, packages and channels (two statements)."""
-        user = await self._get_row(user_id)
-        uid = bindparam("ref_user_id", user_id, type_=Integer)
-        refs = union_all(
-            select(literal("tariff").label("kind"), Tariff.id, Tariff.name)
-            .join(user_tariffs, user_tariffs.c.tariff_id == Tariff.id)
-            .where(user_tariffs.c.user_id == uid),
-            select(literal("package"), Package.id, Package.name)
-            .join(user_packages, user_packages.c.package_id == Package.id)
-            .where(user_packages.c.user_id == uid),
-            select(
-                literal("channel"),
-                Channel.id,
-                func.coalesce(Channel.display_name, Channel.tvg_name, Channel.stream_name),
-            )
-            .join(user_channels, user_channels.c.channel_id == Channel.id)
-            .where(user_channels.c.user_id == uid),
-        ).subquery()
+        """The user with assigned tariffs, packages and channels (one statement)."""
+        user = (await self.db.execute(_USER_WITH_REFS, {"ref_user_id": user_id})).one_or_none()
+        if user is None:
+            raise NotFoundError(f"User {user_id} not found")
         grouped: dict[str, list[Ref]] = {"tariff": [], "package": [], "channel": []}
-        for kind, ref_id, name in (await self.db.execute(select(refs).order_by(refs.c.kind, refs.c.name))).all():
+        for kind, ref_id, name in user.refs:
             grouped[kind].append(Ref(id=ref_id, name=name))
         return UserRead(
             id=user.id,
@@ -328,21 +386,21 @@ class SubscriberService:
         valid_until = self._bound(data.valid_until, data.valid_until_date, end=True, name="valid_until")
         self._check_order(valid_from, valid_until)
         await self._check_refs(data.tariff_ids, data.package_ids, data.channel_ids)
-        user = User(
-            first_name=_trimmed(data.first_name, "first_name"),
-            last_name=_trimmed(data.last_name, "last_name"),
-            agreement_number=_trimmed(data.agreement_number, "agreement_number"),
-            status=data.status,
-            max_sessions=data.max_sessions,
-            token=new_token(),
-            valid_from=valid_from,
-            valid_until=valid_until,
-            auth_sync_status=AuthSyncStatus.PENDING,
-        )
-        self.db.add(user)
-        await self.db.flush()  # a duplicate agreement number fails here: 409 from the error map
-        await self._link(user.id, data.tariff_ids, data.package_ids, data.channel_ids)
-        user_id = user.id
+        values = {
+            "first_name": _trimmed(data.first_name, "first_name"),
+            "last_name": _trimmed(data.last_name, "last_name"),
+            "agreement_number": _trimmed(data.agreement_number, "agreement_number"),
+            "status": data.status,
+            "max_sessions": data.max_sessions,
+            "token": new_token(),
+            "valid_from": valid_from,
+            "valid_until": valid_until,
+            "new_tariff_ids": sorted(set(data.tariff_ids)),
+            "new_package_ids": sorted(set(data.package_ids)),
+            "new_channel_ids": sorted(set(data.channel_ids)),
+        }
+        # A duplicate agreement number fails here: 409 from the error map.
+        user_id = int((await self.db.execute(_CREATE_USER, values)).scalar_one())
         await self.db.commit()
         # The id in the 502's details lets the admin open the saved user instead of creating it again.
         await self._push(user_id, "created", details=[{"field": "id", "message": str(user_id)}])
@@ -409,7 +467,7 @@ class SubscriberService:
         await mark_pending(self.db, [user_id])
         await self.db.commit()
         try:
-            outcome = await self.sync.push_user(user_id)
+            outcome = await self.sync.push_user(user_id, session=self.db)
         except PushBusyError:
             outcome = None  # the state answered says pending: queued behind the push that runs
         if outcome is None or not outcome.ok:
@@ -464,7 +522,7 @@ class SubscriberService:
     async def _push(self, user_id: int, what: str, *, consequence: str = "", details: Any = None) -> None:
         """Push inline; a 502 (saved, retried automatically) when the Auth Service is not in step."""
         try:
-            outcome = await self.sync.push_user(user_id)
+            outcome = await self.sync.push_user(user_id, session=self.db)
         except PushBusyError:
             self.sync.wake()
             raise AuthServiceError(
@@ -520,17 +578,6 @@ class SubscriberService:
         ]
         if details:
             raise ValidationError("Some referenced records do not exist", details=details)
-
-    async def _link(
-        self, user_id: int, tariff_ids: Sequence[int], package_ids: Sequence[int], channel_ids: Sequence[int]
-    ) -> None:
-        for table, column, ids in (
-            (user_tariffs, "tariff_id", tariff_ids),
-            (user_packages, "package_id", package_ids),
-            (user_channels, "channel_id", channel_ids),
-        ):
-            if ids:
-                await self.db.execute(insert(table), [{"user_id": user_id, column: i} for i in sorted(set(ids))])
 
     async def _replace_links(
         self,

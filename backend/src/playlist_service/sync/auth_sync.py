@@ -532,12 +532,15 @@ class AuthSync:
 
     # -- one subscriber, inline -------------------------------------------------------------------
 
-    async def push_user(self, user_id: int) -> Outcome | None:
+    async def push_user(self, user_id: int, *, session: AsyncSession | None = None) -> Outcome | None:
         """Make the Auth Service match the user now. ``None``: the user is gone. Raises
         :class:`PushBusyError` when another push of it ran past ``lock_wait`` (the user stays
-        pending and is pushed again when that one ends)."""
+        pending and is pushed again when that one ends).
+
+        ``session``: run the push's transaction on this session (it must have none open), e.g. the
+        request's own after it committed the change, instead of taking a second connection."""
         index = TokenIndex(self.client, shared=False)
-        outcomes = await self._push([user_id], claim=lambda s: self._lock_one(s, user_id), index=index)
+        outcomes = await self._push([user_id], claim=lambda s: self._lock_one(s, user_id), index=index, session=session)
         return outcomes[0] if outcomes else None
 
     async def push_users(self, user_ids: Sequence[int]) -> list[Outcome]:
@@ -595,9 +598,13 @@ class AuthSync:
         *,
         claim: Callable[[AsyncSession], Awaitable[list[int]]],
         index: TokenIndex,
+        session: AsyncSession | None = None,
     ) -> list[Outcome]:
         """Lock, load, converge and record ``user_ids`` in one transaction (locks end with it)."""
-        async with self._sessions() as session, session.begin():
+        async with contextlib.AsyncExitStack() as stack:
+            if session is None:
+                session = await stack.enter_async_context(self._sessions())
+            await stack.enter_async_context(session.begin())
             locked = await claim(session)
             if not locked:
                 return []
