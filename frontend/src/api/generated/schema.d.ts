@@ -858,7 +858,7 @@ export interface paths {
         };
         /**
          * UiSettings
-         * @description Settings the SPA needs: the operator's time zone, in which picked dates are read.
+         * @description Settings the SPA needs: the operator's time zone (in which picked dates are read) and logo limits.
          */
         get: operations["getUiSettings"];
         put?: never;
@@ -1370,6 +1370,8 @@ export interface components {
         /** UiSettings */
         UiSettings: {
             operator_timezone: string;
+            logo_max_bytes: number;
+            logo_types: string[];
         };
         /** UserCounts */
         UserCounts: {
@@ -4278,6 +4280,8 @@ export interface operations {
                 /** @description Only users with this status */
                 status?: components["schemas"]["UserStatus"] | null;
                 tariff_id?: number | null;
+                /** @description Only users in this Auth Service sync state */
+                auth_sync_status?: components["schemas"]["AuthSyncStatus"] | null;
             };
             header?: never;
             path?: never;
