@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 
 /**
  * Spec §8.9: "⚠ Delete X" with what the deletion takes along, [Cancel] [Delete Anyway].
- * The confirm button shows progress and cannot be pressed twice.
+ * The confirm button shows progress (`loading`, also while the counts load); the mutation behind it
+ * ignores a second press (useSingleFlightMutation). Cancel has the focus, so a stray Enter does not
+ * destroy anything.
  */
 export function ConfirmDialog({
   opened,
@@ -52,10 +54,10 @@ export function ConfirmDialog({
         )}
         {children}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={loading}>
+          <Button variant="default" onClick={onClose} disabled={loading} data-autofocus>
             Cancel
           </Button>
-          <Button color={confirmColor} onClick={onConfirm} loading={loading} data-autofocus>
+          <Button color={confirmColor} onClick={onConfirm} loading={loading}>
             {confirmLabel}
           </Button>
         </Group>

@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { ApiError, errorMessage } from "@/api/errors";
 import { notifyError, notifySuccess, notifyWarning } from "@/lib/notify";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
 export type SyncResult = Schemas["SyncResult"];
 
@@ -25,7 +26,7 @@ export function useFlussonicSync() {
   const queryClient = useQueryClient();
   const [guard, setGuard] = useState<string | null>(null);
   const [lastResult, setLastResult] = useState<SyncResult | null>(null);
-  const mutation = useMutation({
+  const mutation = useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: (force: boolean) => unwrap(api.POST("/api/v1/channels/sync", { body: { force } })),
     onSuccess(result) {
@@ -50,10 +51,8 @@ export function useFlussonicSync() {
     },
   });
   return {
-    sync: (force = false) => {
-      if (!mutation.isPending) mutation.mutate(force);
-    },
-    isPending: mutation.isPending,
+    sync: (force = false) => mutation.mutate(force),
+    isPending: mutation.isPending || mutation.busy,
     error: mutation.error,
     lastResult,
     guard,

@@ -46,7 +46,7 @@ function DeletePackageDialog({ pkg, onClose }: { pkg: Package; onClose: () => vo
           ? [plural(cascade.data.tariffs_count, "tariff"), plural(cascade.data.users_count, "user")]
           : ["Counting…"]
       }
-      loading={remove.isPending}
+      loading={remove.isPending || cascade.isPending}
       onConfirm={() =>
         remove.mutate(pkg.id, {
           onSuccess: () => {
@@ -69,7 +69,7 @@ function DeleteTariffDialog({ tariff, onClose }: { tariff: Tariff; onClose: () =
       title="Delete Tariff"
       message={`Are you sure you want to delete "${tariff.name}"? This will remove it from:`}
       effects={cascade.data ? [plural(cascade.data.users_count, "user")] : ["Counting…"]}
-      loading={remove.isPending}
+      loading={remove.isPending || cascade.isPending}
       onConfirm={() =>
         remove.mutate(tariff.id, {
           onSuccess: () => {

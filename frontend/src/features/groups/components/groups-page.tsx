@@ -32,7 +32,7 @@ function DeleteGroupDialog({ group, onClose }: { group: Group; onClose: () => vo
           ? ["Counting affected channels…"]
           : [`${plural(count, "channel")} will be left without a group`]
       }
-      loading={remove.isPending}
+      loading={remove.isPending || cascade.isPending}
       onConfirm={() =>
         remove.mutate(group.id, {
           onSuccess: () => {
