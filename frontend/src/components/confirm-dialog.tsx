@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 
 /**
  * Spec §8.9: "⚠ Delete X" with what the deletion takes along, [Cancel] [Delete Anyway].
- * The confirm button shows progress (`loading`, also while the counts load); the mutation behind it
- * ignores a second press (useSingleFlightMutation). Cancel has the focus, so a stray Enter does not
- * destroy anything.
+ * The confirm button shows progress (`loading`) and waits for what it needs (`confirmDisabled`,
+ * e.g. while the cascade counts load); the mutation behind it ignores a second press
+ * (useSingleFlightMutation). Cancel has the focus, so a stray Enter does not destroy anything.
  */
 export function ConfirmDialog({
   opened,
@@ -14,8 +14,10 @@ export function ConfirmDialog({
   message,
   effects,
   confirmLabel = "Delete Anyway",
+  cancelLabel = "Cancel",
   confirmColor = "red",
   loading = false,
+  confirmDisabled = false,
   onConfirm,
   onClose,
   children,
@@ -25,8 +27,10 @@ export function ConfirmDialog({
   message: ReactNode;
   effects?: string[];
   confirmLabel?: string;
+  cancelLabel?: string;
   confirmColor?: string;
   loading?: boolean;
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onClose: () => void;
   children?: ReactNode;
@@ -55,9 +59,9 @@ export function ConfirmDialog({
         {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={loading} data-autofocus>
-            Cancel
+            {cancelLabel}
           </Button>
-          <Button color={confirmColor} onClick={onConfirm} loading={loading}>
+          <Button color={confirmColor} onClick={onConfirm} loading={loading} disabled={confirmDisabled}>
             {confirmLabel}
           </Button>
         </Group>
