@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
 import { ApiError } from "@/api/errors";
 import { notifyError } from "@/lib/notify";
+import { markSessionExpired } from "@/lib/sign-out-flag";
 import { setCsrfToken, setUnauthorizedHandler } from "@/api/client";
 
 declare module "@tanstack/react-query" {
@@ -54,6 +55,7 @@ export function installSessionExpiryHandler(client: QueryClient): () => void {
     const expired = client.getQueryData(SESSION_QUERY_KEY) === null;
     if (expired && !write) return;
     if (!expired) {
+      markSessionExpired();
       setCsrfToken(null);
       client.setQueryData(SESSION_QUERY_KEY, null);
     }

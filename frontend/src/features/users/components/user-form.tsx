@@ -34,7 +34,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { dayEndInstant, dayStartInstant, formatZonedDateTime, instantToDay, parseDay } from "@/lib/dates";
 import { saveDraft, takeDraft } from "@/lib/draft";
 import { notifySuccess, notifyWarning } from "@/lib/notify";
-import { wasSignedOutOnPurpose } from "@/lib/sign-out-flag";
+import { hasSessionExpired } from "@/lib/sign-out-flag";
 import {
   isSavedButNotPushed,
   playlistPreviewOptions,
@@ -349,8 +349,8 @@ function useUnsavedChanges(form: UserFormApi, draftKey: string) {
   });
   useEffect(
     () => () => {
-      // Unmounted with edits and not on purpose: the session expired (an explicit Logout is on purpose).
-      if (!onPurpose.current && snapshot.current.dirty && !wasSignedOutOnPurpose()) {
+      // Gone with edits because the session expired (not a Logout, not a confirmed Leave).
+      if (!onPurpose.current && snapshot.current.dirty && hasSessionExpired()) {
         saveDraft(draftKey, snapshot.current.values);
       }
     },
