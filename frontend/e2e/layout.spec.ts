@@ -46,7 +46,10 @@ test.describe("at 1024px", () => {
 
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     await expect(nav.getByRole("link", { name: "Groups" })).not.toBeInViewport();
+    // Folded away, its links are no Tab stops either.
+    await expect(nav).toHaveAttribute("inert");
     await page.getByRole("button", { name: "Toggle navigation" }).filter({ visible: true }).click();
+    await expect(nav).not.toHaveAttribute("inert");
     await expect(nav.getByRole("link", { name: "Groups" })).toBeInViewport();
     await nav.getByRole("link", { name: "Groups" }).click();
     await expect(page).toHaveURL(/\/groups$/);

@@ -38,6 +38,7 @@ export const MAIN_CONTENT_ID = "main-content";
 // Below this width the sidebar starts collapsed: the channels and users tables need the room
 // (at 1024px a 220px sidebar left them 770px and pushed Status/Edit/Playlist off-screen).
 const WIDE_QUERY = "(min-width: 75em)";
+const BESIDE_QUERY = "(min-width: 48em)"; // Mantine's `sm`: from here the sidebar sits beside the page
 
 /**
  * Sidebar state: on phones (below `sm`) a drawer; from `sm` on beside the page, open by default
@@ -45,12 +46,15 @@ const WIDE_QUERY = "(min-width: 75em)";
  */
 function useSidebar() {
   const wide = useMediaQuery(WIDE_QUERY, undefined, { getInitialValueInEffect: false });
+  const beside = useMediaQuery(BESIDE_QUERY, undefined, { getInitialValueInEffect: false });
   const [mobileOpened, mobile] = useDisclosure();
   const [choice, setChoice] = useState<{ wide: boolean; opened: boolean } | null>(null);
   const desktopOpened = choice && choice.wide === wide ? choice.opened : wide;
   return {
     mobileOpened,
     desktopOpened,
+    /** Off-screen: its links must not be Tab stops. */
+    hidden: beside ? !desktopOpened : !mobileOpened,
     toggleMobile: mobile.toggle,
     toggleDesktop: () => setChoice({ wide, opened: !desktopOpened }),
     /** After following a link: a drawer, or a sidebar the admin opened on a narrow window, closes. */
@@ -148,7 +152,7 @@ export function AppLayout({
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
+      <AppShell.Navbar p="xs" aria-label="Main navigation" inert={sidebar.hidden}>
         {NAV_ITEMS.map((item) => (
           <NavLink
             key={item.to}
