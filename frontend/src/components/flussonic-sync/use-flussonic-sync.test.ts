@@ -1,5 +1,5 @@
 import { ApiError } from "@/api/errors";
-import { describeGuard, describeSyncResult, isOrphanGuardRefusal } from "./use-flussonic-sync";
+import { describeGuard, describeSyncResult, isOrphanGuardRefusal, runErrorInWords } from "./use-flussonic-sync";
 
 describe("sync outcomes", () => {
   it("tells the orphan guard's refusal from a sync already running", () => {
@@ -18,6 +18,9 @@ describe("sync outcomes", () => {
     });
     expect(describeGuard(guard)).toBe("This sync would orphan 158 of 160 synced channels.");
     expect(describeGuard(guard)).not.toMatch(/force/);
+    expect(runErrorInWords("Check Flussonic, or sync with force=true to orphan them anyway.")).toBe(
+      "Check Flussonic, or sync again and press “Sync anyway” to orphan them anyway.",
+    );
   });
 
   it("describes a result in words", () => {

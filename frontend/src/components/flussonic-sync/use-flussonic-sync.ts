@@ -27,6 +27,11 @@ export function describeGuard(error: ApiError): string {
   return detail ? `This sync ${detail}.` : "This sync would mark most of the channels as orphaned.";
 }
 
+/** A stored run error in the admin's words: the guard's "sync with force=true" is the API's term. */
+export function runErrorInWords(error: string): string {
+  return error.replace(/\bsync with force=true\b/gi, "sync again and press “Sync anyway”");
+}
+
 /**
  * POST /channels/sync with its outcomes in words: success toast, 409 "already running" warning,
  * 502 error; the near-total-orphan refusal opens a confirm-to-force dialog instead (`guard`).

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Schemas } from "@/api/client";
 import { uiSettingsOptions } from "@/api/queries/lookups";
-import { useFlussonicSync } from "@/components/flussonic-sync/use-flussonic-sync";
+import { runErrorInWords, useFlussonicSync } from "@/components/flussonic-sync/use-flussonic-sync";
 import { SyncButton } from "@/components/flussonic-sync/sync-button";
 import { plural } from "@/components/confirm-dialog";
 import { PageHeader } from "@/components/page-header";
@@ -74,7 +74,7 @@ function SyncPanel({ stats, zone }: { stats: Schemas["DashboardStats"]; zone: st
       </Group>
       {run?.status === "failed" && run.error && (
         <Alert color="red" title="The last sync failed" mt="md">
-          {run.error}
+          {runErrorInWords(run.error)}
         </Alert>
       )}
       {sync.isPending && (
