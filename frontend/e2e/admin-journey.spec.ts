@@ -46,6 +46,13 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
+/** The row's compact "N packages" control: open its checklist, tick a package, close it (saves). */
+async function pickPackage(page: Page, channel: string, option: string): Promise<void> {
+  await page.getByRole("button", { name: `Packages of ${channel}:` }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await page.keyboard.press("Escape");
+}
+
 test("sync, catalogue, user, playlist, token, orphan cleanup, logout", async ({ page }) => {
   await test.step("log in and sync from Flussonic on the dashboard", async () => {
     await login(page);
@@ -82,9 +89,9 @@ test("sync, catalogue, user, playlist, token, orphan cleanup, logout", async ({ 
     await pick(page, `Group of ${FIRST}`, GROUP);
     await expect(page.getByText(`${FIRST}: group set to ${GROUP}`)).toBeVisible();
     for (const channel of [FIRST, SECOND]) {
-      await pick(page, `Packages of ${channel}`, PACKAGE);
-      await page.keyboard.press("Escape");
+      await pickPackage(page, channel, PACKAGE);
       await expect(page.getByText(`${channel}: 1 package`)).toBeVisible();
+      await expect(page.getByRole("button", { name: `Packages of ${channel}: 1 package` })).toHaveText("1 package");
     }
     await expect(field(page, `Group of ${FIRST}`)).toHaveValue(GROUP);
     await snap(page, "04-channels", { fullPage: true });
@@ -123,11 +130,16 @@ test("sync, catalogue, user, playlist, token, orphan cleanup, logout", async ({ 
     await page.getByLabel("Last Name").fill("Иванов");
     await page.getByLabel("Agreement Number").fill("AG-001");
     await page.getByLabel("Max Sessions").fill("2");
+    // Dates can be typed, also day-first; the field shows them as YYYY-MM-DD.
+    await field(page, "Valid Until").fill("31.12.2030");
+    await field(page, "Valid Until").blur();
+    await expect(field(page, "Valid Until")).toHaveValue("2030-12-31");
     await pick(page, "Tariffs", TARIFF);
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Create" }).click();
     await expect(page.getByRole("heading", { name: "Edit User: Иванов Иван" })).toBeVisible();
     await expect(page.getByTestId("resolved-count")).toHaveText("2");
+    await expect(field(page, "Valid Until")).toHaveValue("2030-12-31");
     token = (await page.getByTestId("user-token").textContent()) ?? "";
     await snap(page, "06-user-detail");
   });
@@ -168,7 +180,7 @@ test("sync, catalogue, user, playlist, token, orphan cleanup, logout", async ({ 
     await setFlussonicStreams(streams.filter((s) => s.name !== "perviy"));
     await nav(page, "Channels");
     await page.getByRole("button", { name: "Sync from Flussonic" }).click();
-    await expect(page.getByText(/1 orphaned/).first()).toBeVisible();
+    await expect(page.getByText(/1 newly orphaned/).first()).toBeVisible();
     await pick(page, "Status", "Orphaned");
     await expect(page).toHaveURL(/status=orphaned/);
     await expect(rowNames(page)).toHaveText([FIRST]);

@@ -20,6 +20,9 @@ export const stack = {
   get flussonicKey() {
     return required("E2E_FLUSSONIC_KEY");
   },
+  get authServiceUrl() {
+    return required("E2E_AUTH_SERVICE_URL");
+  },
   get username() {
     return required("E2E_USERNAME");
   },
@@ -71,4 +74,36 @@ export async function getFlussonicStreams(): Promise<Record<string, unknown>[]> 
   if (!response.ok) throw new Error(`simulator listing failed: ${response.status}`);
   const body = (await response.json()) as { streams: Record<string, unknown>[] };
   return body.streams;
+}
+
+/** Make the Auth Service simulator fail (or work again: `{ mode: "ok" }`) through its control API. */
+export async function setAuthServiceFaults(faults: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${stack.authServiceUrl}/_sim/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
+  if (!response.ok) throw new Error(`simulator refused the faults: ${response.status} ${await response.text()}`);
+}
+
+/** The signed-in page's API, with its CSRF token, for arranging data quickly. */
+export async function apiOf(page: Page): Promise<(method: string, path: string, body?: unknown) => Promise<unknown>> {
+  const csrf = await page.evaluate(async () => {
+    const me = (await (await fetch("/api/v1/auth/me")).json()) as { data: { csrf_token: string } };
+    return me.data.csrf_token;
+  });
+  return async (method, path, body) => {
+    const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "X-CSRF-Token": csrf }, data: body });
+    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
+    return ((await response.json()) as { data: unknown }).data;
+  };
+}
+
+/** Count the requests the page sends with `method` to paths matching `path` from now on. */
+export function countRequests(page: Page, method: string, path: RegExp): { readonly count: number } {
+  const counter = { count: 0 };
+  page.on("request", (request) => {
+    if (request.method() === method && path.test(new URL(request.url()).pathname)) counter.count += 1;
+  });
+  return counter;
 }

@@ -17,9 +17,11 @@ export function getCsrfToken(): string | null {
   return csrfToken;
 }
 
-let unauthorizedHandler: (() => void) | null = null;
+/** `write`: the refused call was a change (POST/PUT/PATCH/DELETE), which therefore was not saved. */
+export type UnauthorizedHandler = (call: { write: boolean }) => void;
+let unauthorizedHandler: UnauthorizedHandler | null = null;
 /** Called whenever an API call answers 401 (the session expired or was revoked). */
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
   unauthorizedHandler = handler;
 }
 
@@ -39,7 +41,7 @@ export const unauthorizedMiddleware: Middleware = {
   onResponse({ request, response }) {
     if (response.status === 401) {
       const path = new URL(request.url, "http://localhost").pathname;
-      if (!AUTH_PROBES.includes(path)) unauthorizedHandler?.();
+      if (!AUTH_PROBES.includes(path)) unauthorizedHandler?.({ write: UNSAFE_METHODS.has(request.method.toUpperCase()) });
     }
     return response;
   },
@@ -87,7 +89,7 @@ export async function fetchText(url: string): Promise<{ text: string; filename: 
   } catch (cause) {
     throw networkError(cause);
   }
-  if (response.status === 401) unauthorizedHandler?.();
+  if (response.status === 401) unauthorizedHandler?.({ write: false });
   if (!response.ok) {
     let body: unknown = null;
     try {

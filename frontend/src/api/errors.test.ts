@@ -67,6 +67,21 @@ describe("fieldErrors", () => {
     });
   });
 
+  it("says a duplicate in words, on its field", () => {
+    const dup = new ApiError(409, "DUPLICATE_ENTRY", "A record with this name already exists", {
+      details: [{ field: "name", message: "must be unique" }],
+    });
+    expect(fieldErrors(dup, ["name"], {}, { noun: "group" })).toEqual({
+      fields: { name: "A group with this name already exists" },
+      rest: null,
+    });
+    const agreement = new ApiError(409, "DUPLICATE_ENTRY", "x", { details: [{ field: "agreement_number", message: "must be unique" }] });
+    expect(fieldErrors(agreement, ["agreement_number"], {}, { noun: "user" }).fields.agreement_number).toBe(
+      "A user with this agreement number already exists",
+    );
+    expect(fieldErrors(agreement, ["agreement_number"]).fields.agreement_number).toBe("Another record already has this agreement number");
+  });
+
   it("normalises API field paths", () => {
     expect(normaliseField("$.tvg_logo")).toBe("tvg_logo");
     expect(normaliseField("body.valid_until")).toBe("valid_until");

@@ -104,6 +104,12 @@ export function errorMessage(error: unknown): string {
   return "Something went wrong";
 }
 
+/** DUPLICATE_ENTRY names the unique column ("must be unique"); say it as the admin would. */
+export function duplicateMessage(field: string, noun?: string): string {
+  const what = field.replace(/_/g, " ");
+  return noun ? `A ${noun} with this ${what} already exists` : `Another record already has this ${what}`;
+}
+
 /** Normalise an API field path ("body.first_name", "package_ids[2]", "$.name") to a form field name. */
 export function normaliseField(field: string): string {
   let name = field.trim().replace(/^\$\.?/, "").replace(/^(body|data|query|path)\./, "");
@@ -119,6 +125,7 @@ export function fieldErrors(
   error: unknown,
   formFields: readonly string[],
   aliases: Record<string, string> = {},
+  { noun }: { noun?: string } = {},
 ): { fields: Record<string, string>; rest: string | null } {
   if (!(error instanceof ApiError) || error.details.length === 0) {
     return { fields: {}, rest: errorMessage(error) };
@@ -129,7 +136,8 @@ export function fieldErrors(
     const raw = detail.field ? normaliseField(detail.field) : "";
     const name = aliases[raw] ?? raw;
     if (name && formFields.includes(name)) {
-      fields[name] = fields[name] ? `${fields[name]}; ${detail.message}` : detail.message;
+      const message = error.code === "DUPLICATE_ENTRY" ? duplicateMessage(raw, noun) : detail.message;
+      fields[name] = fields[name] ? `${fields[name]}; ${message}` : message;
     } else {
       leftovers.push(detail);
     }

@@ -1,6 +1,8 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
-import { ApiError, errorMessage } from "@/api/errors";
+import { ApiError } from "@/api/errors";
+import { notifyError } from "@/lib/notify";
+import { markSessionExpired } from "@/lib/sign-out-flag";
 import { setCsrfToken, setUnauthorizedHandler } from "@/api/client";
 
 declare module "@tanstack/react-query" {
@@ -22,19 +24,13 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError(error, query) {
         if (isUnauthorized(error) || query.meta?.handlesErrors) return;
-        notifications.show({
-          id: `query-${query.queryHash}`,
-          color: "red",
-          title: "Could not load data",
-          message: errorMessage(error),
-          autoClose: 10000,
-        });
+        notifyError(error, "Could not load data", { id: `query-${query.queryHash}` });
       },
     }),
     mutationCache: new MutationCache({
       onError(error, _vars, _ctx, mutation) {
         if (isUnauthorized(error) || mutation.meta?.handlesErrors) return;
-        notifications.show({ color: "red", title: "Error", message: errorMessage(error), autoClose: 10000 });
+        notifyError(error);
       },
     }),
     defaultOptions: {
@@ -51,20 +47,36 @@ export function createQueryClient(): QueryClient {
 
 /**
  * On any 401 from a data call: forget the session; the route guard then sends the admin to
- * /login?next=<where they were>, and the login page brings them back.
+ * /login?next=<where they were>, and the login page brings them back. A refused change is said to
+ * be unsaved (the user form also keeps its values, see user-form.tsx).
  */
 export function installSessionExpiryHandler(client: QueryClient): () => void {
-  setUnauthorizedHandler(() => {
-    if (client.getQueryData(SESSION_QUERY_KEY) === null) return;
-    setCsrfToken(null);
-    client.setQueryData(SESSION_QUERY_KEY, null);
-    notifications.show({
-      id: "session-expired",
-      color: "yellow",
-      title: "Session expired",
-      message: "Please sign in again; you will come back to this page.",
-      autoClose: 8000,
-    });
+  setUnauthorizedHandler(({ write }) => {
+    const expired = client.getQueryData(SESSION_QUERY_KEY) === null;
+    if (expired && !write) return;
+    if (!expired) {
+      markSessionExpired();
+      setCsrfToken(null);
+      client.setQueryData(SESSION_QUERY_KEY, null);
+    }
+    if (write) {
+      notifications.hide("session-expired");
+      notifications.show({
+        id: "session-expired-unsaved",
+        color: "red",
+        title: "Session expired: your change was not saved",
+        message: "Sign in again and you will come back to this page to repeat it. A user form keeps your edits.",
+        autoClose: 20000,
+      });
+    } else {
+      notifications.show({
+        id: "session-expired",
+        color: "yellow",
+        title: "Session expired",
+        message: "Please sign in again; you will come back to this page.",
+        autoClose: 8000,
+      });
+    }
   });
   return () => setUnauthorizedHandler(null);
 }

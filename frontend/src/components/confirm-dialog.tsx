@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 
 /**
  * Spec §8.9: "⚠ Delete X" with what the deletion takes along, [Cancel] [Delete Anyway].
- * The confirm button shows progress and cannot be pressed twice.
+ * The confirm button shows progress (`loading`) and waits for what it needs (`confirmDisabled`,
+ * e.g. while the cascade counts load); the mutation behind it ignores a second press
+ * (useSingleFlightMutation). Cancel has the focus, so a stray Enter does not destroy anything.
  */
 export function ConfirmDialog({
   opened,
@@ -12,8 +14,10 @@ export function ConfirmDialog({
   message,
   effects,
   confirmLabel = "Delete Anyway",
+  cancelLabel = "Cancel",
   confirmColor = "red",
   loading = false,
+  confirmDisabled = false,
   onConfirm,
   onClose,
   children,
@@ -23,8 +27,10 @@ export function ConfirmDialog({
   message: ReactNode;
   effects?: string[];
   confirmLabel?: string;
+  cancelLabel?: string;
   confirmColor?: string;
   loading?: boolean;
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onClose: () => void;
   children?: ReactNode;
@@ -52,10 +58,10 @@ export function ConfirmDialog({
         )}
         {children}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={loading}>
-            Cancel
+          <Button variant="default" onClick={onClose} disabled={loading} data-autofocus>
+            {cancelLabel}
           </Button>
-          <Button color={confirmColor} onClick={onConfirm} loading={loading} data-autofocus>
+          <Button color={confirmColor} onClick={onConfirm} loading={loading} disabled={confirmDisabled}>
             {confirmLabel}
           </Button>
         </Group>

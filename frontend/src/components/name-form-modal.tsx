@@ -23,6 +23,7 @@ export function NameFormModal({
   onClose,
   children,
   extraFields = [],
+  noun,
 }: {
   opened: boolean;
   title: string;
@@ -34,6 +35,8 @@ export function NameFormModal({
   onClose: () => void;
   children?: ReactNode;
   extraFields?: string[];
+  /** What is being named ("group"), for messages such as "A group with this name already exists". */
+  noun: string;
 }) {
   const form = useForm<NameFormValues>({
     initialValues: initial,
@@ -50,7 +53,7 @@ export function NameFormModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, initial.name, initial.description]);
 
-  const mapped = error ? fieldErrors(error, ["name", "description", ...extraFields]) : null;
+  const mapped = error ? fieldErrors(error, ["name", "description", ...extraFields], {}, { noun }) : null;
   useEffect(() => {
     if (mapped && Object.keys(mapped.fields).length > 0) setErrors(mapped.fields);
     // eslint-disable-next-line react-hooks/exhaustive-deps

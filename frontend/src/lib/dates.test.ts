@@ -1,4 +1,4 @@
-import { dayEndInstant, dayStartInstant, instantToDay } from "./dates";
+import { dayEndInstant, dayStartInstant, formatZonedDateTime, instantToDay, parseDay } from "./dates";
 
 describe("whole days in the operator's time zone", () => {
   it("starts and ends the day in Moscow (UTC+3)", () => {
@@ -35,5 +35,25 @@ describe("whole days in the operator's time zone", () => {
     expect(instantToDay(null, "UTC")).toBeNull();
     expect(instantToDay("not a date", "UTC")).toBeNull();
     expect(() => dayStartInstant("15.01.2024", "UTC")).toThrow();
+  });
+
+  it("shows a time in the operator's zone, naming the zone", () => {
+    expect(formatZonedDateTime("2024-01-15T11:30:00Z", "Europe/Moscow")).toBe("2024-01-15 14:30 Europe/Moscow");
+    expect(formatZonedDateTime("2024-01-15T11:30:00Z", "UTC")).toBe("2024-01-15 11:30 UTC");
+    expect(formatZonedDateTime(null, "UTC")).toBe("—");
+  });
+
+  it("reads a typed day in ISO or European order, and nothing else", () => {
+    expect(parseDay("2024-01-15")).toBe("2024-01-15");
+    expect(parseDay(" 2024-1-5 ")).toBe("2024-01-05");
+    expect(parseDay("15.01.2024")).toBe("2024-01-15");
+    expect(parseDay("5/1/2024")).toBe("2024-01-05");
+    expect(parseDay("2024-02-29")).toBe("2024-02-29");
+    expect(parseDay("2023-02-29")).toBeNull();
+    expect(parseDay("31.04.2024")).toBeNull();
+    expect(parseDay("2024-13-01")).toBeNull();
+    expect(parseDay("January 5, 2024")).toBeNull();
+    expect(parseDay("1969-12-31")).toBeNull();
+    expect(parseDay("")).toBeNull();
   });
 });

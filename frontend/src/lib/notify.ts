@@ -1,14 +1,23 @@
 import { notifications } from "@mantine/notifications";
 import { errorMessage } from "@/api/errors";
 
+const MAX_TOAST_CHARS = 300;
+
+/** A toast is a glance, not a report: long server messages are cut (the full text is in the console). */
+export function clip(message: string, max = MAX_TOAST_CHARS): string {
+  if (message.length <= max) return message;
+  console.warn("Shortened toast message:", message);
+  return `${message.slice(0, max - 1).trimEnd()}…`;
+}
+
 export function notifySuccess(message: string, title?: string): void {
-  notifications.show({ color: "green", title, message, autoClose: 4000 });
+  notifications.show({ color: "green", title, message: clip(message), autoClose: 4000 });
 }
 
 export function notifyWarning(message: string, title?: string): void {
-  notifications.show({ color: "yellow", title: title ?? "Warning", message, autoClose: 8000 });
+  notifications.show({ color: "yellow", title: title ?? "Warning", message: clip(message), autoClose: 8000 });
 }
 
-export function notifyError(error: unknown, title = "Error"): void {
-  notifications.show({ color: "red", title, message: errorMessage(error), autoClose: 10000 });
+export function notifyError(error: unknown, title = "Error", options: { id?: string } = {}): void {
+  notifications.show({ id: options.id, color: "red", title, message: clip(errorMessage(error)), autoClose: 10000 });
 }

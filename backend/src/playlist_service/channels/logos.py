@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from playlist_service.errors import ValidationError
 
 FIELD = "tvg_logo"
+ACCEPTED_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
+"""What :func:`sniff` recognises; the SPA offers these in its file picker (``GET /settings/ui``)."""
 _DATA_URI = re.compile(r"^data:(?P<mime>[^;,]*)(?P<params>(;[^;,]*)*?),(?P<data>.*)$", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 

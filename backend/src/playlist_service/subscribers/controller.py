@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from playlist_service.api.envelope import Deleted, Envelope, Page, ok, page_of
 from playlist_service.api.pagination import DEFAULT_PER_PAGE, PageParam, PerPageParam, SearchParam
 from playlist_service.api.responses import error_responses
-from playlist_service.db.models import UserStatus
+from playlist_service.channels.logos import ACCEPTED_TYPES
+from playlist_service.db.models import AuthSyncStatus, UserStatus
 from playlist_service.settings import Settings
 from playlist_service.subscribers.schemas import (
     AuthSyncState,
@@ -51,6 +52,9 @@ class UserController(Controller):
         tariff_id: Annotated[
             int | None, Parameter(ge=1, le=2_147_483_647, description="Only users with this tariff")
         ] = None,
+        auth_sync_status: Annotated[
+            AuthSyncStatus | None, Parameter(description="Only users in this Auth Service sync state")
+        ] = None,
     ) -> Envelope[Page[UserListItem]]:
         """List users, ordered by last name, first name.
 
@@ -58,7 +62,12 @@ class UserController(Controller):
         name, the last name or the agreement number (``iv ag-0`` finds Ivanov with AG-001).
         """
         items, total = await service.list_page(
-            page=page, per_page=per_page, search=search, status=status, tariff_id=tariff_id
+            page=page,
+            per_page=per_page,
+            search=search,
+            status=status,
+            tariff_id=tariff_id,
+            auth_sync_status=auth_sync_status,
         )
         return page_of(items, total=total, page=page, per_page=per_page)
 
@@ -144,5 +153,11 @@ class UiSettingsController(Controller):
 
     @get("/ui", operation_id="getUiSettings")
     async def ui_settings(self, settings: NamedDependency[Settings]) -> Envelope[UiSettings]:
-        """Settings the SPA needs: the operator's time zone, in which picked dates are read."""
-        return ok(UiSettings(operator_timezone=settings.operator_timezone))
+        """Settings the SPA needs: the operator's time zone (in which picked dates are read) and logo limits."""
+        return ok(
+            UiSettings(
+                operator_timezone=settings.operator_timezone,
+                logo_max_bytes=settings.logo_max_bytes,
+                logo_types=list(ACCEPTED_TYPES),
+            )
+        )

@@ -143,6 +143,10 @@ class PlaylistPreview(msgspec.Struct):
 class UiSettings(msgspec.Struct):
     operator_timezone: str
     """IANA zone in which a picked date means 00:00:00 (valid_from) or 23:59:59 (valid_until)."""
+    logo_max_bytes: int
+    """Largest channel logo accepted (decoded bytes), so the SPA can refuse a file before uploading it."""
+    logo_types: list[str]
+    """MIME types a channel logo may be (checked by content on upload)."""
 
 
 class ResyncQueued(msgspec.Struct):

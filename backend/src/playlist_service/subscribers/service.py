@@ -231,11 +231,16 @@ class SubscriberService:
         search: str | None,
         status: UserStatus | None,
         tariff_id: int | None,
+        auth_sync_status: AuthSyncStatus | None = None,
     ) -> tuple[list[UserListItem], int]:
         """One page ordered by last name, first name, id; three statements whatever the page size."""
         conditions: list[ColumnElement[bool]] = []
         if status is not None:
             conditions.append(User.status == status)
+        if auth_sync_status is not None:
+            # Equality on the indexed enum column (ix_users_auth_sync_status): the dashboard's
+            # "failed" link lands here, and failures are few.
+            conditions.append(User.auth_sync_status == auth_sync_status)
         if tariff_id is not None:
             conditions.append(exists().where(user_tariffs.c.user_id == User.id, user_tariffs.c.tariff_id == tariff_id))
         matched = search_condition(search)

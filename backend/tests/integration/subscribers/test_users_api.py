@@ -127,7 +127,11 @@ async def test_validity_accepts_offsets_naive_and_dates(auth_client: Client, aut
     dated = await create(auth_client, "AG-2", valid_from_date="2030-01-01", valid_until_date="2030-12-31")
     assert (dated["valid_from"], dated["valid_until"]) == ("2030-01-01T00:00:00Z", "2030-12-31T23:59:59Z")
     settings = (await auth_client.get("/api/v1/settings/ui")).json()["data"]
-    assert settings == {"operator_timezone": "UTC"}
+    assert settings == {
+        "operator_timezone": "UTC",
+        "logo_max_bytes": 256 * 1024,
+        "logo_types": ["image/png", "image/jpeg", "image/gif", "image/webp"],
+    }
 
 
 async def test_dates_are_whole_days_in_the_operator_time_zone(settings: Settings, sync: AuthSync) -> None:
@@ -286,6 +290,26 @@ async def test_tariff_filter_out_of_range_is_422_naming_it(auth_client: Client, 
     response = await auth_client.get("/api/v1/users", params={"tariff_id": tariff_id})
     assert response.status_code == 422, response.text
     assert [d["field"] for d in response.json()["error"]["details"]] == ["tariff_id"]
+
+
+async def test_list_filters_by_auth_sync_state(auth_client: Client, db: AsyncSession) -> None:
+    # The dashboard's "failed pushes: See users" link opens the list with this filter.
+    ids = await seed_users(db, [("A", "Alpha", "1"), ("B", "Beta", "2"), ("C", "Gamma", "3"), ("D", "Delta", "4")])
+    states = {ids[0]: "synced", ids[1]: "failed", ids[2]: "pending", ids[3]: "failed"}
+    for uid, state in states.items():
+        sql = text("UPDATE users SET auth_sync_status = CAST(:s AS auth_sync_status) WHERE id = :u")
+        await db.execute(sql, {"s": state, "u": uid})
+    await db.commit()
+    assert await names(auth_client, auth_sync_status="failed") == ["Beta B", "Delta D"]
+    assert await names(auth_client, auth_sync_status="pending") == ["Gamma C"]
+    assert await names(auth_client, auth_sync_status="synced") == ["Alpha A"]
+    assert await names(auth_client, auth_sync_status="failed", search="del") == ["Delta D"]
+    page = (await auth_client.get("/api/v1/users", params={"auth_sync_status": "failed"})).json()["data"]
+    assert page["total"] == 2
+    for bad in ("bogus", "FAILED", "failed'--", ""):
+        response = await auth_client.get("/api/v1/users", params={"auth_sync_status": bad})
+        assert response.status_code == 422, (bad, response.text)
+        assert response.json()["error"]["code"] == "VALIDATION_ERROR"
 
 
 async def test_list_rows_show_tariffs_and_sync_state_in_constant_queries(

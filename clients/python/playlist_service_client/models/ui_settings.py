@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,19 +14,29 @@ class UiSettings:
     """
     Attributes:
         operator_timezone (str):
+        logo_max_bytes (int):
+        logo_types (list[str]):
     """
 
     operator_timezone: str
+    logo_max_bytes: int
+    logo_types: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         operator_timezone = self.operator_timezone
+
+        logo_max_bytes = self.logo_max_bytes
+
+        logo_types = self.logo_types
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "operator_timezone": operator_timezone,
+                "logo_max_bytes": logo_max_bytes,
+                "logo_types": logo_types,
             }
         )
 
@@ -37,8 +47,14 @@ class UiSettings:
         d = dict(src_dict)
         operator_timezone = d.pop("operator_timezone")
 
+        logo_max_bytes = d.pop("logo_max_bytes")
+
+        logo_types = cast(list[str], d.pop("logo_types"))
+
         ui_settings = cls(
             operator_timezone=operator_timezone,
+            logo_max_bytes=logo_max_bytes,
+            logo_types=logo_types,
         )
 
         ui_settings.additional_properties = d

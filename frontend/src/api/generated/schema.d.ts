@@ -911,7 +911,7 @@ export interface paths {
         };
         /**
          * UiSettings
-         * @description Settings the SPA needs: the operator's time zone, in which picked dates are read.
+         * @description Settings the SPA needs: the operator's time zone (in which picked dates are read) and logo limits.
          */
         get: operations["getUiSettings"];
         put?: never;
@@ -1437,6 +1437,8 @@ export interface components {
         /** UiSettings */
         UiSettings: {
             operator_timezone: string;
+            logo_max_bytes: number;
+            logo_types: string[];
         };
         /** UserCounts */
         UserCounts: {
@@ -4490,6 +4492,8 @@ export interface operations {
                 status?: components["schemas"]["UserStatus"] | null;
                 /** @description Only users with this tariff */
                 tariff_id?: number | null;
+                /** @description Only users in this Auth Service sync state */
+                auth_sync_status?: components["schemas"]["AuthSyncStatus"] | null;
             };
             header?: never;
             path?: never;

@@ -1,4 +1,4 @@
-import { Group, Pagination, Select, Text } from "@mantine/core";
+import { Anchor, Group, Pagination, Select, Text } from "@mantine/core";
 import { plural } from "@/components/confirm-dialog";
 
 export function PaginationBar({
@@ -45,5 +45,40 @@ export function PaginationBar({
         />
       </Group>
     </Group>
+  );
+}
+
+/**
+ * What an empty list page says: nothing at all yet, nothing matching the filters, or (briefly,
+ * until useClampPage moves on) a page past the end.
+ */
+export function EmptyListText({
+  total,
+  filtered,
+  noun,
+  empty,
+  onFirstPage,
+}: {
+  total: number;
+  filtered: boolean;
+  noun: string;
+  empty?: string;
+  onFirstPage: () => void;
+}) {
+  return (
+    <Text c="dimmed" ta="center" p="lg">
+      {total > 0 ? (
+        <>
+          No {noun} on this page.{" "}
+          <Anchor component="button" type="button" onClick={onFirstPage}>
+            Go to page 1
+          </Anchor>
+        </>
+      ) : filtered ? (
+        `No ${noun} match these filters.`
+      ) : (
+        (empty ?? `No ${noun} yet.`)
+      )}
+    </Text>
   );
 }

@@ -22,8 +22,9 @@ export function SyncButton({ sync, ...props }: { sync: SyncApi } & ButtonProps) 
         title="Force the sync?"
         message={sync.guard ?? ""}
         effects={[
-          "Flussonic's answer would mark most of the channels as orphaned.",
-          "This often means Flussonic returned an incomplete list. Force it only if the line-up really shrank.",
+          "Flussonic may have answered with an incomplete list: check it first.",
+          "Orphaned channels leave every playlist until Flussonic lists them again.",
+          "Press “Sync anyway” only if the line-up really shrank.",
         ]}
         confirmLabel="Sync anyway"
         confirmColor="orange"

@@ -1,5 +1,5 @@
 import { ApiError } from "@/api/errors";
-import { describeSyncResult, isOrphanGuardRefusal } from "./use-flussonic-sync";
+import { describeGuard, describeSyncResult, isOrphanGuardRefusal, runErrorInWords } from "./use-flussonic-sync";
 
 describe("sync outcomes", () => {
   it("tells the orphan guard's refusal from a sync already running", () => {
@@ -12,11 +12,22 @@ describe("sync outcomes", () => {
     expect(isOrphanGuardRefusal(new Error("x"))).toBe(false);
   });
 
+  it("words the guard's refusal without the API's force=true", () => {
+    const guard = new ApiError(409, "CONFLICT", "Refused: … or sync with force=true to orphan them anyway.", {
+      details: [{ field: "force", message: "would orphan 158 of 160 synced channels" }],
+    });
+    expect(describeGuard(guard)).toBe("This sync would orphan 158 of 160 synced channels.");
+    expect(describeGuard(guard)).not.toMatch(/force/);
+    expect(runErrorInWords("Check Flussonic, or sync with force=true to orphan them anyway.")).toBe(
+      "Check Flussonic, or sync again and press “Sync anyway” to orphan them anyway.",
+    );
+  });
+
   it("describes a result in words", () => {
     const text = describeSyncResult({
       run_id: 1, total: 160, new: 2, updated: 3, unchanged: 155, orphaned: 1, restored: 0, forced: false,
       started_at: "", finished_at: "",
     });
-    expect(text).toBe("160 channels in Flussonic, 2 new, 3 updated, 1 orphaned");
+    expect(text).toBe("160 channels in Flussonic, 2 new, 3 updated, 1 newly orphaned");
   });
 });

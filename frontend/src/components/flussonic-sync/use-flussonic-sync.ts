@@ -1,20 +1,35 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { ApiError, errorMessage } from "@/api/errors";
 import { notifyError, notifySuccess, notifyWarning } from "@/lib/notify";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
 export type SyncResult = Schemas["SyncResult"];
 
 export function describeSyncResult(r: SyncResult): string {
-  const parts = [`${r.total} channels in Flussonic`, `${r.new} new`, `${r.updated} updated`, `${r.orphaned} orphaned`];
+  const parts = [`${r.total} channels in Flussonic`, `${r.new} new`, `${r.updated} updated`, `${r.orphaned} newly orphaned`];
   if (r.restored) parts.push(`${r.restored} restored`);
   return parts.join(", ");
 }
 
 /** Is this the safety guard's refusal ("would orphan most channels"), which `force` overrides? */
-export function isOrphanGuardRefusal(error: unknown): boolean {
+export function isOrphanGuardRefusal(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 409 && error.details.some((d) => d.field === "force");
+}
+
+/**
+ * The orphan guard's refusal in the admin's words: the API's message ends "sync with force=true",
+ * which is the client's business; the dialog's button is "Sync anyway".
+ */
+export function describeGuard(error: ApiError): string {
+  const detail = error.details.find((d) => d.field === "force")?.message;
+  return detail ? `This sync ${detail}.` : "This sync would mark most of the channels as orphaned.";
+}
+
+/** A stored run error in the admin's words: the guard's "sync with force=true" is the API's term. */
+export function runErrorInWords(error: string): string {
+  return error.replace(/\bsync with force=true\b/gi, "sync again and press “Sync anyway”");
 }
 
 /**
@@ -24,18 +39,16 @@ export function isOrphanGuardRefusal(error: unknown): boolean {
 export function useFlussonicSync() {
   const queryClient = useQueryClient();
   const [guard, setGuard] = useState<string | null>(null);
-  const [lastResult, setLastResult] = useState<SyncResult | null>(null);
-  const mutation = useMutation({
+  const mutation = useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: (force: boolean) => unwrap(api.POST("/api/v1/channels/sync", { body: { force } })),
     onSuccess(result) {
       setGuard(null);
-      setLastResult(result);
       notifySuccess(describeSyncResult(result), "Sync finished");
     },
     onError(error) {
       if (isOrphanGuardRefusal(error)) {
-        setGuard(errorMessage(error));
+        setGuard(describeGuard(error));
       } else if (error instanceof ApiError && error.status === 409) {
         notifyWarning(errorMessage(error), "Sync already running");
       } else if (!(error instanceof ApiError && error.status === 401)) {
@@ -50,12 +63,9 @@ export function useFlussonicSync() {
     },
   });
   return {
-    sync: (force = false) => {
-      if (!mutation.isPending) mutation.mutate(force);
-    },
-    isPending: mutation.isPending,
+    sync: (force = false) => mutation.mutate(force),
+    isPending: mutation.isPending || mutation.busy,
     error: mutation.error,
-    lastResult,
     guard,
     dismissGuard: () => setGuard(null),
   };

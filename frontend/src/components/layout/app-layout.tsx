@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, Text, Title, UnstyledButton } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import {
   IconChevronDown,
   IconDashboard,
@@ -10,8 +10,9 @@ import {
   IconPackages,
   IconUsers,
 } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { useState, type MouseEvent, type ReactNode } from "react";
 import { Link, Outlet, useLocation } from "react-router";
+import classes from "./app-layout.module.css";
 
 export interface NavItem {
   to: string;
@@ -33,6 +34,43 @@ function isActive(pathname: string, to: string): boolean {
   return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
 }
 
+export const MAIN_CONTENT_ID = "main-content";
+// Below this width the sidebar starts collapsed: the channels and users tables need the room
+// (at 1024px a 220px sidebar left them 770px and pushed Status/Edit/Playlist off-screen).
+const WIDE_QUERY = "(min-width: 75em)";
+const BESIDE_QUERY = "(min-width: 48em)"; // Mantine's `sm`: from here the sidebar sits beside the page
+
+/**
+ * Sidebar state: on phones (below `sm`) a drawer; from `sm` on beside the page, open by default
+ * only from 1200px. The admin's own toggle holds until the window crosses 1200px.
+ */
+function useSidebar() {
+  const wide = useMediaQuery(WIDE_QUERY, undefined, { getInitialValueInEffect: false });
+  const beside = useMediaQuery(BESIDE_QUERY, undefined, { getInitialValueInEffect: false });
+  const [mobileOpened, mobile] = useDisclosure();
+  const [choice, setChoice] = useState<{ wide: boolean; opened: boolean } | null>(null);
+  const desktopOpened = choice && choice.wide === wide ? choice.opened : wide;
+  return {
+    mobileOpened,
+    desktopOpened,
+    /** Off-screen: its links must not be Tab stops. */
+    hidden: beside ? !desktopOpened : !mobileOpened,
+    toggleMobile: mobile.toggle,
+    toggleDesktop: () => setChoice({ wide, opened: !desktopOpened }),
+    /** After following a link: a drawer, or a sidebar the admin opened on a narrow window, closes. */
+    afterNavigate: () => {
+      mobile.close();
+      if (!wide) setChoice(null);
+    },
+  };
+}
+
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  // Move the focus without adding a #fragment history entry.
+  event.preventDefault();
+  document.getElementById(MAIN_CONTENT_ID)?.focus();
+}
+
 export function AppLayout({
   adminName,
   onLogout,
@@ -44,18 +82,36 @@ export function AppLayout({
   loggingOut: boolean;
   settingsItems?: NavItem[];
 }) {
-  const [opened, { toggle, close }] = useDisclosure();
+  const sidebar = useSidebar();
   const { pathname } = useLocation();
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !sidebar.mobileOpened, desktop: !sidebar.desktopOpened } }}
       padding="md"
     >
+      <a href={`#${MAIN_CONTENT_ID}`} className={classes.skipLink} onClick={skipToContent}>
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={sidebar.mobileOpened}
+              onClick={sidebar.toggleMobile}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={sidebar.mobileOpened}
+            />
+            <Burger
+              opened={sidebar.desktopOpened}
+              onClick={sidebar.toggleDesktop}
+              visibleFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={sidebar.desktopOpened}
+            />
             <UnstyledButton component={Link} to="/">
               <Title order={3}>Playlist Service</Title>
             </UnstyledButton>
@@ -96,7 +152,7 @@ export function AppLayout({
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
+      <AppShell.Navbar p="xs" aria-label="Main navigation" inert={sidebar.hidden}>
         {NAV_ITEMS.map((item) => (
           <NavLink
             key={item.to}
@@ -105,7 +161,7 @@ export function AppLayout({
             label={item.label}
             leftSection={item.icon}
             active={isActive(pathname, item.to)}
-            onClick={close}
+            onClick={sidebar.afterNavigate}
           />
         ))}
         {settingsItems.length > 0 && (
@@ -121,13 +177,13 @@ export function AppLayout({
                 label={item.label}
                 leftSection={item.icon}
                 active={isActive(pathname, item.to)}
-                onClick={close}
+                onClick={sidebar.afterNavigate}
               />
             ))}
           </>
         )}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.main}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -66,7 +66,7 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | UiSettingsEnvelope]:
     """UiSettings
 
-     Settings the SPA needs: the operator's time zone, in which picked dates are read.
+     Settings the SPA needs: the operator's time zone (in which picked dates are read) and logo limits.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,7 +91,7 @@ def sync(
 ) -> ErrorEnvelope | UiSettingsEnvelope | None:
     """UiSettings
 
-     Settings the SPA needs: the operator's time zone, in which picked dates are read.
+     Settings the SPA needs: the operator's time zone (in which picked dates are read) and logo limits.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +112,7 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | UiSettingsEnvelope]:
     """UiSettings
 
-     Settings the SPA needs: the operator's time zone, in which picked dates are read.
+     Settings the SPA needs: the operator's time zone (in which picked dates are read) and logo limits.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +135,7 @@ async def asyncio(
 ) -> ErrorEnvelope | UiSettingsEnvelope | None:
     """UiSettings
 
-     Settings the SPA needs: the operator's time zone, in which picked dates are read.
+     Settings the SPA needs: the operator's time zone (in which picked dates are read) and logo limits.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.auth_sync_status import AuthSyncStatus
 from ...models.error_envelope import ErrorEnvelope
 from ...models.user_list_item_page_envelope import UserListItemPageEnvelope
 from ...models.user_status import UserStatus
@@ -18,6 +19,7 @@ def _get_kwargs(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
+    auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -48,6 +50,15 @@ def _get_kwargs(
     else:
         json_tariff_id = tariff_id
     params["tariff_id"] = json_tariff_id
+
+    json_auth_sync_status: None | str | Unset
+    if isinstance(auth_sync_status, Unset):
+        json_auth_sync_status = UNSET
+    elif isinstance(auth_sync_status, AuthSyncStatus):
+        json_auth_sync_status = auth_sync_status.value
+    else:
+        json_auth_sync_status = auth_sync_status
+    params["auth_sync_status"] = json_auth_sync_status
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -113,6 +124,7 @@ def sync_detailed(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
+    auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
 ) -> Response[ErrorEnvelope | UserListItemPageEnvelope]:
     """ListUsers
 
@@ -127,6 +139,8 @@ def sync_detailed(
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset): Only users with this tariff
+        auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
+            state
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +156,7 @@ def sync_detailed(
         search=search,
         status=status,
         tariff_id=tariff_id,
+        auth_sync_status=auth_sync_status,
     )
 
     response = client.get_httpx_client().request(
@@ -159,6 +174,7 @@ def sync(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
+    auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
 ) -> ErrorEnvelope | UserListItemPageEnvelope | None:
     """ListUsers
 
@@ -173,6 +189,8 @@ def sync(
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset): Only users with this tariff
+        auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
+            state
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,6 +207,7 @@ def sync(
         search=search,
         status=status,
         tariff_id=tariff_id,
+        auth_sync_status=auth_sync_status,
     ).parsed
 
 
@@ -200,6 +219,7 @@ async def asyncio_detailed(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
+    auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
 ) -> Response[ErrorEnvelope | UserListItemPageEnvelope]:
     """ListUsers
 
@@ -214,6 +234,8 @@ async def asyncio_detailed(
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset): Only users with this tariff
+        auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
+            state
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,6 +251,7 @@ async def asyncio_detailed(
         search=search,
         status=status,
         tariff_id=tariff_id,
+        auth_sync_status=auth_sync_status,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -244,6 +267,7 @@ async def asyncio(
     search: None | str | Unset = UNSET,
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
+    auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
 ) -> ErrorEnvelope | UserListItemPageEnvelope | None:
     """ListUsers
 
@@ -258,6 +282,8 @@ async def asyncio(
         search (None | str | Unset): Case-insensitive search text
         status (None | Unset | UserStatus): Only users with this status
         tariff_id (int | None | Unset): Only users with this tariff
+        auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
+            state
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -275,5 +301,6 @@ async def asyncio(
             search=search,
             status=status,
             tariff_id=tariff_id,
+            auth_sync_status=auth_sync_status,
         )
     ).parsed

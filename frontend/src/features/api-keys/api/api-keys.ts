@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { invalidate } from "@/lib/invalidate";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
 export type ApiKey = Schemas["ApiKeyRead"];
 
@@ -14,7 +15,7 @@ export function apiKeysOptions(page: number) {
 
 export function useCreateApiKey() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: (body: Schemas["ApiKeyCreate"]) => unwrap(api.POST("/api/v1/api-keys", { body })),
     onSuccess: () => invalidate(client, "api-keys"),
@@ -23,7 +24,7 @@ export function useCreateApiKey() {
 
 export function useRevokeApiKey() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (id: number) => unwrap(api.DELETE("/api/v1/api-keys/{key_id}", { params: { path: { key_id: id } } })),
     onSuccess: () => invalidate(client, "api-keys"),
   });

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
 import { formatDateTime } from "@/lib/dates";
 import { notifySuccess } from "@/lib/notify";
-import { positiveInt, useUrlState } from "@/lib/use-url-state";
+import { positiveInt, useClampPage, useUrlState } from "@/lib/use-url-state";
 import { apiKeysOptions, useCreateApiKey, useRevokeApiKey, type ApiKey } from "../api/api-keys";
 
 function CreateKeyModal({ onClose }: { onClose: () => void }) {
@@ -90,10 +90,13 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
   );
 }
 
+const DEFAULTS = { page: "1" };
+
 export function ApiKeysPage() {
-  const [url, setUrl] = useUrlState({ page: "1" });
+  const [url, setUrl] = useUrlState(DEFAULTS);
   const page = positiveInt(url.page, 1);
   const keys = useQuery(apiKeysOptions(page));
+  useClampPage(keys.data, !keys.isPlaceholderData, (p, options) => setUrl({ page: String(p) }, options));
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -114,7 +117,7 @@ export function ApiKeysPage() {
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Key</Table.Th>
-              <Table.Th>Access</Table.Th>
+              <Table.Th w={150}>Access</Table.Th>
               <Table.Th>Created</Table.Th>
               <Table.Th>Last used</Table.Th>
               <Table.Th />
@@ -123,12 +126,17 @@ export function ApiKeysPage() {
           <Table.Tbody>
             {keys.data?.items.map((k) => (
               <Table.Tr key={k.id} style={k.revoked_at ? { opacity: 0.55 } : undefined}>
-                <Table.Td dir="auto">{k.name}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" dir="auto" ta="left">
+                    {k.name}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <Code>{k.prefix}…</Code>
                 </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={k.scope === "read_write" ? "orange" : "blue"} tt="none">
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {/* Never "Read …": the badge keeps its words and the column its width. */}
+                  <Badge variant="light" color={k.scope === "read_write" ? "orange" : "blue"} tt="none" miw="max-content">
                     {k.scope === "read_write" ? "Read and write" : "Read only"}
                   </Badge>
                 </Table.Td>

@@ -1,10 +1,11 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { notifySuccess } from "@/lib/notify";
 import { clearSignedOut, markSignedOut } from "@/lib/sign-out-flag";
 import { api, setCsrfToken, unwrap, type Schemas } from "@/api/client";
 import { ApiError } from "@/api/errors";
 import { SESSION_QUERY_KEY } from "@/app/query-client";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
 export type SessionInfo = Schemas["SessionInfo"];
 
@@ -30,7 +31,7 @@ export const sessionQueryOptions = queryOptions({
 
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: (body: Schemas["LoginRequest"]) => unwrap(api.POST("/api/v1/auth/login", { body })),
     onSuccess(session) {
@@ -46,7 +47,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: () => unwrap(api.POST("/api/v1/auth/logout")),
     onSuccess() {
       markSignedOut();

@@ -1,6 +1,7 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { invalidate } from "@/lib/invalidate";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
 export type Package = Schemas["PackageRead"];
 export type Tariff = Schemas["TariffRead"];
@@ -33,7 +34,7 @@ const AFFECTED = ["packages", "tariffs", "channels", "users", "lookup", "dashboa
 
 export function useSavePackage() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: ({ id, body }: { id: number | null; body: Schemas["PackageCreate"] }) =>
       id === null
@@ -45,7 +46,7 @@ export function useSavePackage() {
 
 export function useDeletePackage() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (id: number) => unwrap(api.DELETE("/api/v1/packages/{package_id}", { params: { path: { package_id: id } } })),
     onSuccess: () => invalidate(client, ...AFFECTED),
   });
@@ -53,7 +54,7 @@ export function useDeletePackage() {
 
 export function useSaveTariff() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: ({ id, body }: { id: number | null; body: Schemas["TariffCreate"] }) =>
       id === null
@@ -65,7 +66,7 @@ export function useSaveTariff() {
 
 export function useDeleteTariff() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (id: number) => unwrap(api.DELETE("/api/v1/tariffs/{tariff_id}", { params: { path: { tariff_id: id } } })),
     onSuccess: () => invalidate(client, ...AFFECTED),
   });

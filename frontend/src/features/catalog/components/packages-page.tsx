@@ -51,6 +51,7 @@ function DeletePackageDialog({ pkg, onClose }: { pkg: Package; onClose: () => vo
           : ["Counting…"]
       }
       loading={remove.isPending}
+      confirmDisabled={cascade.isPending}
       onConfirm={() =>
         remove.mutate(pkg.id, {
           onSuccess: () => {
@@ -81,6 +82,7 @@ function DeleteTariffDialog({ tariff, onClose }: { tariff: Tariff; onClose: () =
       message={`Are you sure you want to delete "${tariff.name}"? This will remove it from:`}
       effects={cascade.data ? [plural(cascade.data.users_count, "user")] : ["Counting…"]}
       loading={remove.isPending}
+      confirmDisabled={cascade.isPending}
       onConfirm={() =>
         remove.mutate(tariff.id, {
           onSuccess: () => {
@@ -123,10 +125,11 @@ function PackagesPanel() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
-            <Table.Th w={70} title="Channels">
+            <Table.Th w={48} title="Channels">
               Ch
             </Table.Th>
-            <Table.Th w={150} ta="right">
+            {/* As narrow as its buttons: at 1024px a fixed 150px squeezed names onto six lines. */}
+            <Table.Th w={1} ta="right">
               Actions
             </Table.Th>
           </Table.Tr>
@@ -135,11 +138,11 @@ function PackagesPanel() {
           {packages.data?.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td>
-                <Text size="sm" dir="auto" fw={500}>
+                <Text size="sm" dir="auto" ta="left" fw={500} lineClamp={2} title={p.name}>
                   {p.name}
                 </Text>
                 {p.description && (
-                  <Text size="xs" c="dimmed" dir="auto" lineClamp={1}>
+                  <Text size="xs" c="dimmed" dir="auto" ta="left" lineClamp={1} title={p.description}>
                     {p.description}
                   </Text>
                 )}
@@ -163,6 +166,7 @@ function PackagesPanel() {
         title={current ? `Edit Package: ${current.name}` : "Add Package"}
         initial={{ name: current?.name ?? "", description: current?.description ?? "" }}
         withDescription
+        noun="package"
         saving={save.isPending}
         error={save.error}
         onClose={close}
@@ -216,10 +220,10 @@ function TariffsPanel() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
-            <Table.Th w={70} title="Packages">
+            <Table.Th w={48} title="Packages">
               Pk
             </Table.Th>
-            <Table.Th w={150} ta="right">
+            <Table.Th w={1} ta="right">
               Actions
             </Table.Th>
           </Table.Tr>
@@ -228,10 +232,10 @@ function TariffsPanel() {
           {tariffs.data?.map((t) => (
             <Table.Tr key={t.id}>
               <Table.Td>
-                <Text size="sm" dir="auto" fw={500}>
+                <Text size="sm" dir="auto" ta="left" fw={500} lineClamp={2} title={t.name}>
                   {t.name}
                 </Text>
-                <Text size="xs" c="dimmed" dir="auto" lineClamp={1}>
+                <Text size="xs" c="dimmed" dir="auto" ta="left" lineClamp={1}>
                   {t.packages.map((p) => p.name).join(", ") || "No packages"}
                 </Text>
               </Table.Td>
@@ -254,6 +258,7 @@ function TariffsPanel() {
         title={current ? `Edit Tariff: ${current.name}` : "Add Tariff"}
         initial={{ name: current?.name ?? "", description: current?.description ?? "" }}
         withDescription
+        noun="tariff"
         saving={save.isPending}
         error={save.error}
         extraFields={["package_ids"]}

@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { invalidate } from "@/lib/invalidate";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
 export type Channel = Schemas["ChannelSummary"];
 export type ChannelPage = Schemas["ChannelSummaryPage"];
@@ -58,7 +59,7 @@ const AFFECTED = ["channels", "groups", "packages", "users", "dashboard"];
 
 export function useSetChannelGroup() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: ({ id, groupId }: { id: number; groupId: number | null }) =>
       unwrap(api.PATCH("/api/v1/channels/{channel_id}/group", { params: { path: { channel_id: id } }, body: { group_id: groupId } })),
     onSettled: () => invalidate(client, ...AFFECTED),
@@ -67,7 +68,7 @@ export function useSetChannelGroup() {
 
 export function useSetChannelPackages() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: ({ id, packageIds }: { id: number; packageIds: number[] }) =>
       unwrap(
         api.PATCH("/api/v1/channels/{channel_id}/packages", {
@@ -81,7 +82,7 @@ export function useSetChannelPackages() {
 
 export function useUpdateChannel() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: ({ id, body }: { id: number; body: Schemas["ChannelUpdate"] }) =>
       unwrap(api.PATCH("/api/v1/channels/{channel_id}", { params: { path: { channel_id: id } }, body })),
@@ -91,7 +92,7 @@ export function useUpdateChannel() {
 
 export function useDeleteChannel() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (id: number) => unwrap(api.DELETE("/api/v1/channels/{channel_id}", { params: { path: { channel_id: id } } })),
     onSuccess: () => invalidate(client, ...AFFECTED, "lookup"),
   });
@@ -100,7 +101,7 @@ export function useDeleteChannel() {
 export function useReorderChannels(filters: ChannelFilters) {
   const client = useQueryClient();
   const key = channelsOptions(filters).queryKey;
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: ({ order }: { order: Schemas["OrderItem"][]; rows: Channel[] }) =>
       unwrap(api.POST("/api/v1/channels/reorder", { body: { order } })),
     onMutate: async ({ rows }) => {

@@ -2,10 +2,11 @@ import { Alert, Button, FileButton, Group, Image, Modal, Skeleton, Stack, Text, 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Schemas } from "@/api/client";
+import { uiSettingsOptions } from "@/api/queries/lookups";
 import { QueryError } from "@/components/query-error";
-import { fieldErrors } from "@/api/errors";
+import { ApiError, fieldErrors } from "@/api/errors";
 import { notifyError, notifySuccess } from "@/lib/notify";
-import { readAsDataUri } from "@/lib/read-file";
+import { formatBytes, readAsDataUri, typesInWords, uploadProblem, type UploadRules } from "@/lib/read-file";
 import { channelName, channelOptions, useUpdateChannel } from "../api/channels";
 
 /** Spec §8.4 "Edit Channel": read-only Flussonic fields, editable TVG ID and logo (upload, preview, remove). */
@@ -45,7 +46,18 @@ function ChannelEditForm({
   const [logo, setLogo] = useState<string | null>(data.tvg_logo);
   const [logoTouched, setLogoTouched] = useState(false);
   const [fileName, setFileName] = useState<string | null>(null);
+  const [pickProblem, setPickProblem] = useState<string | null>(null);
+  const settings = useQuery(uiSettingsOptions);
+  const rules: UploadRules | null = settings.data
+    ? { maxBytes: settings.data.logo_max_bytes, types: settings.data.logo_types }
+    : null;
   const mapped = update.error ? fieldErrors(update.error, ["tvg_id", "tvg_logo"]) : null;
+  // The request body limit (413) can only be hit by a logo; say so on the logo, in words.
+  const tooLarge = update.error instanceof ApiError && update.error.status === 413;
+  const logoError =
+    pickProblem ??
+    (tooLarge ? `The file is too large for the server${rules ? ` (logos: up to ${formatBytes(rules.maxBytes)})` : ""}.` : null) ??
+    mapped?.fields.tvg_logo;
   const name = channelName(data);
 
   const save = () => {
@@ -93,9 +105,12 @@ function ChannelEditForm({
                 </Text>
               )}
               <FileButton
-                accept="image/png,image/jpeg,image/gif,image/webp"
+                accept={(rules?.types ?? ["image/png", "image/jpeg", "image/gif", "image/webp"]).join(",")}
                 onChange={(file) => {
                   if (!file) return;
+                  const problem = rules ? uploadProblem(file, rules) : null;
+                  setPickProblem(problem);
+                  if (problem) return;
                   readAsDataUri(file)
                     .then((uri) => {
                       setLogo(uri);
@@ -121,24 +136,30 @@ function ChannelEditForm({
                   setLogo(null);
                   setLogoTouched(true);
                   setFileName(null);
+                  setPickProblem(null);
                 }}
               >
                 Remove
               </Button>
             </Group>
+            {rules && (
+              <Text size="xs" c="dimmed" mt={4}>
+                {typesInWords(rules.types)}, up to {formatBytes(rules.maxBytes)}
+              </Text>
+            )}
             {fileName && (
               <Text size="xs" c="dimmed" mt={4}>
                 {fileName} (saved when you press Save)
               </Text>
             )}
-            {mapped?.fields.tvg_logo && (
+            {logoError && (
               <Text size="sm" c="red" mt={4} role="alert">
-                {mapped.fields.tvg_logo}
+                {logoError}
               </Text>
             )}
           </div>
           <TextInput label="Catchup Days" value={data.catchup_days ?? "—"} readOnly variant="filled" />
-          {mapped?.rest && (
+          {mapped?.rest && !tooLarge && (
             <Alert color="red" role="alert">
               {mapped.rest}
             </Alert>

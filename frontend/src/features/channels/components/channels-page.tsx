@@ -14,13 +14,12 @@ import {
   Tooltip,
   VisuallyHidden,
 } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
 import { IconPhotoOff, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { groupLookupOptions, packageLookupOptions } from "@/api/queries/lookups";
 import { ConfirmDialog, plural } from "@/components/confirm-dialog";
-import { PaginationBar } from "@/components/data-table/pagination-bar";
+import { EmptyListText, PaginationBar } from "@/components/data-table/pagination-bar";
 import { SortableBody, SortableRow } from "@/components/data-table/sortable";
 import { SyncButton } from "@/components/flussonic-sync/sync-button";
 import { useFlussonicSync } from "@/components/flussonic-sync/use-flussonic-sync";
@@ -28,7 +27,7 @@ import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
 import { notifySuccess } from "@/lib/notify";
 import { reorderPage } from "@/lib/reorder";
-import { positiveInt, useUrlState } from "@/lib/use-url-state";
+import { positiveInt, useClampPage, useSearchBox, useUrlState, type UrlUpdateOptions } from "@/lib/use-url-state";
 import {
   channelCascadeOptions,
   channelName,
@@ -57,7 +56,8 @@ function DeleteChannelDialog({ channel, onClose }: { channel: Channel; onClose: 
           ? [plural(cascade.data.packages_count, "package"), plural(cascade.data.users_count, "user")]
           : ["Counting…"]
       }
-      loading={remove.isPending || cascade.isPending}
+      loading={remove.isPending}
+      confirmDisabled={cascade.isPending}
       onConfirm={() =>
         remove.mutate(channel.id, {
           onSuccess: () => {
@@ -96,8 +96,13 @@ export function ChannelsPage() {
   const packages = useQuery(packageLookupOptions);
   const reorder = useReorderChannels(filters);
   const sync = useFlussonicSync();
-  const [searchText, setSearchText] = useState(url.search);
-  const pushSearch = useDebouncedCallback((value: string) => setUrl({ search: value.trim() }), 350);
+  const search = useSearchBox(url.search, (value, options) => setUrl({ search: value }, options));
+  const goToPage = useCallback(
+    (p: number, options?: UrlUpdateOptions) => setUrl({ page: String(p) }, { resetPage: false, ...options }),
+    [setUrl],
+  );
+  // Also after deleting the last row of the last page: the refetched page is past the end.
+  useClampPage(channels.data, !channels.isPlaceholderData, goToPage);
   const [editing, setEditing] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<Channel | null>(null);
 
@@ -138,17 +143,15 @@ export function ChannelsPage() {
           placeholder="Name, stream or TVG ID"
           leftSection={<IconSearch size={16} />}
           w={280}
-          value={searchText}
-          onChange={(e) => {
-            setSearchText(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
-          }}
+          value={search.value}
+          onChange={(e) => search.onChange(e.currentTarget.value)}
         />
       </Group>
       {channels.isError && <QueryError error={channels.error} onRetry={() => void channels.refetch()} />}
       <Paper withBorder>
-        <ScrollArea>
-          <Table verticalSpacing={6} highlightOnHover miw={960} style={{ opacity: channels.isPlaceholderData ? 0.6 : 1 }}>
+        {/* Fits 1000px (1024 with the sidebar collapsed); narrower, it scrolls with a visible bar. */}
+        <ScrollArea type="auto">
+          <Table verticalSpacing={6} highlightOnHover miw={900} style={{ opacity: channels.isPlaceholderData ? 0.6 : 1 }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={36}>
@@ -156,11 +159,11 @@ export function ChannelsPage() {
                 </Table.Th>
                 <Table.Th w={44}>#</Table.Th>
                 <Table.Th w={52}>Logo</Table.Th>
-                <Table.Th miw={180}>Name</Table.Th>
-                <Table.Th w={90}>TVG ID</Table.Th>
+                <Table.Th miw={160}>Name</Table.Th>
+                <Table.Th w={124}>TVG ID</Table.Th>
                 <Table.Th w={156}>Group</Table.Th>
-                <Table.Th w={196}>Packages</Table.Th>
-                <Table.Th w={112}>Status</Table.Th>
+                <Table.Th w={144}>Packages</Table.Th>
+                <Table.Th w={104}>Status</Table.Th>
                 <Table.Th w={128}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
@@ -191,18 +194,19 @@ export function ChannelsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Stack gap={0}>
-                        <Text size="sm" fw={500} dir="auto" c={orphaned ? "dimmed" : undefined} lineClamp={1}>
+                        {/* dir="auto" isolates a Hebrew name; ta="left" keeps it at the column's edge. */}
+                        <Text size="sm" fw={500} dir="auto" ta="left" c={orphaned ? "dimmed" : undefined} lineClamp={1} title={name}>
                           {name}
                         </Text>
                         {name !== channel.stream_name && (
-                          <Text size="xs" c="dimmed" dir="auto" lineClamp={1}>
+                          <Text size="xs" c="dimmed" dir="auto" ta="left" lineClamp={1}>
                             {channel.stream_name}
                           </Text>
                         )}
                       </Stack>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" c={orphaned ? "dimmed" : undefined} dir="auto">
+                      <Text size="sm" c={orphaned ? "dimmed" : undefined} dir="auto" ta="left" truncate="end" maw={104} title={channel.tvg_id ?? undefined}>
                         {channel.tvg_id ?? "—"}
                       </Text>
                     </Table.Td>
@@ -213,7 +217,7 @@ export function ChannelsPage() {
                       <ChannelPackagesSelect channel={channel} name={name} packages={packageOptions} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={orphaned ? "gray" : "green"} variant={orphaned ? "outline" : "light"} tt="none" size="md">
+                      <Badge color={orphaned ? "gray" : "green"} variant={orphaned ? "outline" : "light"} tt="none" size="md" miw="max-content">
                         {orphaned ? "Orphaned" : "Synced"}
                       </Badge>
                     </Table.Td>
@@ -243,11 +247,13 @@ export function ChannelsPage() {
         </ScrollArea>
         {channels.isPending && <Skeleton h={200} />}
         {channels.data?.items.length === 0 && (
-          <Text c="dimmed" ta="center" p="lg">
-            {filters.search || filters.group || filters.status
-              ? "No channels match these filters."
-              : "No channels yet. Press “Sync from Flussonic” to load the line-up."}
-          </Text>
+          <EmptyListText
+            total={channels.data.total}
+            filtered={Boolean(filters.search || filters.group || filters.status)}
+            noun="channels"
+            empty="No channels yet. Press “Sync from Flussonic” to load the line-up."
+            onFirstPage={() => goToPage(1)}
+          />
         )}
       </Paper>
       {channels.data && (
@@ -257,7 +263,7 @@ export function ChannelsPage() {
           total={channels.data.total}
           perPage={filters.per_page}
           noun="channel"
-          onPage={(p) => setUrl({ page: String(p) }, { resetPage: false })}
+          onPage={goToPage}
           onPerPage={(n) => setUrl({ per_page: String(n) })}
         />
       )}

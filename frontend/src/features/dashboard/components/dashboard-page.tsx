@@ -2,17 +2,20 @@ import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, T
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Schemas } from "@/api/client";
-import { describeSyncResult, useFlussonicSync } from "@/components/flussonic-sync/use-flussonic-sync";
+import { uiSettingsOptions } from "@/api/queries/lookups";
+import { runErrorInWords, useFlussonicSync } from "@/components/flussonic-sync/use-flussonic-sync";
 import { SyncButton } from "@/components/flussonic-sync/sync-button";
+import { plural } from "@/components/confirm-dialog";
 import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
-import { formatDateTime } from "@/lib/dates";
+import { formatZonedDateTime } from "@/lib/dates";
 import { dashboardStatsOptions } from "../api/stats";
 
 function CountCard({ title, value, hint, to }: { title: string; value: string; hint?: string; to: string }) {
   return (
     <Card withBorder padding="lg" radius="md">
-      <Text size="sm" c="dimmed" fw={600} tt="uppercase">
+      {/* One line even in a 1024px-wide window with the sidebar open. */}
+      <Text size="xs" c="dimmed" fw={700} tt="uppercase" style={{ whiteSpace: "nowrap" }}>
         {title}
       </Text>
       <Text fz={36} fw={700} lh={1.2} mt={4} aria-label={`${title}: ${value}`}>
@@ -30,7 +33,11 @@ function CountCard({ title, value, hint, to }: { title: string; value: string; h
 
 const RUN_COLORS: Record<Schemas["SyncRunStatus"], string> = { running: "blue", succeeded: "green", failed: "red" };
 
-function SyncPanel({ stats }: { stats: Schemas["DashboardStats"] }) {
+/**
+ * Two different figures, each said once: the catalogue as it is now (all orphaned channels, however
+ * old), and what the last run changed ("newly orphaned"). The sync's own result is the toast.
+ */
+function SyncPanel({ stats, zone }: { stats: Schemas["DashboardStats"]; zone: string }) {
   const sync = useFlussonicSync();
   const run = stats.last_sync;
   return (
@@ -39,7 +46,7 @@ function SyncPanel({ stats }: { stats: Schemas["DashboardStats"] }) {
         <Stack gap={6}>
           <Title order={4}>Flussonic Sync</Title>
           <Group gap="xs">
-            <Text size="sm">Last sync: {formatDateTime(run?.started_at)}</Text>
+            <Text size="sm">Last sync: {formatZonedDateTime(run?.started_at, zone)}</Text>
             {run && (
               <Badge color={RUN_COLORS[run.status]} variant="light">
                 {run.status}
@@ -47,18 +54,19 @@ function SyncPanel({ stats }: { stats: Schemas["DashboardStats"] }) {
             )}
             {run?.forced && <Badge color="orange" variant="light">forced</Badge>}
           </Group>
-          <Text size="sm">
-            {stats.channels.synced} channels synced, {stats.channels.orphaned} orphaned
+          <Text size="sm" data-testid="catalogue-figures">
+            Channels now: {stats.channels.synced} in Flussonic, {stats.channels.orphaned} orphaned in total
           </Text>
           {run && run.status !== "failed" && (
-            <Text size="sm" c="dimmed">
-              Last run: {run.total} in Flussonic, {run.new} new, {run.updated} updated, {run.orphaned} orphaned
+            <Text size="sm" c="dimmed" data-testid="last-run-figures">
+              That run: Flussonic listed {plural(run.total, "stream")}; {run.new} new, {run.updated} updated,{" "}
+              {run.orphaned} newly orphaned
               {run.restored ? `, ${run.restored} restored` : ""}
             </Text>
           )}
           {stats.last_successful_sync_at && run?.status === "failed" && (
             <Text size="sm" c="dimmed">
-              Last successful sync: {formatDateTime(stats.last_successful_sync_at)}
+              Last successful sync: {formatZonedDateTime(stats.last_successful_sync_at, zone)}
             </Text>
           )}
         </Stack>
@@ -66,7 +74,7 @@ function SyncPanel({ stats }: { stats: Schemas["DashboardStats"] }) {
       </Group>
       {run?.status === "failed" && run.error && (
         <Alert color="red" title="The last sync failed" mt="md">
-          {run.error}
+          {runErrorInWords(run.error)}
         </Alert>
       )}
       {sync.isPending && (
@@ -74,23 +82,52 @@ function SyncPanel({ stats }: { stats: Schemas["DashboardStats"] }) {
           Fetching the line-up from Flussonic. This can take a moment for large line-ups.
         </Alert>
       )}
-      {sync.lastResult && !sync.isPending && (
-        <Alert color="green" mt="md" title="Sync finished" withCloseButton={false}>
-          {describeSyncResult(sync.lastResult)}
-        </Alert>
-      )}
+    </Card>
+  );
+}
+
+function AuthSyncCard({ counts }: { counts: Schemas["DashboardStats"]["auth_sync"] }) {
+  return (
+    <Card withBorder padding="lg" radius="md">
+      <Title order={4}>Auth Service sync</Title>
+      <Group mt="xs" gap="lg">
+        <Text size="sm">
+          Pending: <b>{counts.pending}</b>
+          {counts.pending > 0 && (
+            <Anchor component={Link} to="/users?auth_sync=pending" size="sm" ml="xs" aria-label="See users with a pending push">
+              See users
+            </Anchor>
+          )}
+        </Text>
+        <Text size="sm" c={counts.failed ? "red" : undefined}>
+          Failed: <b>{counts.failed}</b>
+          {counts.failed > 0 && (
+            <Anchor component={Link} to="/users?auth_sync=failed" size="sm" ml="xs" aria-label="See users whose push failed">
+              See users
+            </Anchor>
+          )}
+        </Text>
+        <Text size="sm" title="Tokens of deleted users, or replaced tokens, still to remove from the Auth Service">
+          Tokens to remove: <b>{counts.pending_deletions}</b>
+        </Text>
+        <Text size="sm" title="Catalogue changes whose users are still to be queued for a push">
+          Catalogue changes queued: <b>{counts.queued_events}</b>
+        </Text>
+      </Group>
     </Card>
   );
 }
 
 export function DashboardPage() {
   const stats = useQuery(dashboardStatsOptions);
+  const settings = useQuery(uiSettingsOptions);
   return (
     <>
       <PageHeader title="Dashboard" />
       {stats.isError && <QueryError error={stats.error} onRetry={() => void stats.refetch()} />}
-      {stats.isPending && <Skeleton h={160} />}
-      {stats.data && (
+      {settings.isError && <QueryError error={settings.error} onRetry={() => void settings.refetch()} />}
+      {(stats.isPending || settings.isPending) && <Skeleton h={160} />}
+      {stats.data && settings.data && (
         <Stack>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <CountCard
@@ -112,29 +149,8 @@ export function DashboardPage() {
               to="/users"
             />
           </SimpleGrid>
-          <SyncPanel stats={stats.data} />
-          <Card withBorder padding="lg" radius="md">
-            <Title order={4}>Auth Service sync</Title>
-            <Group mt="xs" gap="lg">
-              <Text size="sm">
-                Pending: <b>{stats.data.auth_sync.pending}</b>
-              </Text>
-              <Text size="sm" c={stats.data.auth_sync.failed ? "red" : undefined}>
-                Failed: <b>{stats.data.auth_sync.failed}</b>
-              </Text>
-              <Text size="sm" title="Tokens of deleted users, or replaced tokens, still to remove from the Auth Service">
-                Tokens to remove: <b>{stats.data.auth_sync.pending_deletions}</b>
-              </Text>
-              <Text size="sm" title="Catalogue changes whose users are still to be queued for a push">
-                Catalogue changes queued: <b>{stats.data.auth_sync.queued_events}</b>
-              </Text>
-              {stats.data.auth_sync.failed > 0 && (
-                <Anchor component={Link} to="/users" size="sm">
-                  See users
-                </Anchor>
-              )}
-            </Group>
-          </Card>
+          <SyncPanel stats={stats.data} zone={settings.data.operator_timezone} />
+          <AuthSyncCard counts={stats.data.auth_sync} />
         </Stack>
       )}
     </>

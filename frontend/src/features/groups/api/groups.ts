@@ -1,6 +1,7 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { invalidate } from "@/lib/invalidate";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
 export type Group = Schemas["GroupRead"];
 
@@ -22,7 +23,7 @@ const AFFECTED = ["groups", "channels", "lookup", "dashboard"];
 
 export function useSaveGroup() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     meta: { handlesErrors: true },
     mutationFn: ({ id, name }: { id: number | null; name: string }) =>
       id === null
@@ -34,7 +35,7 @@ export function useSaveGroup() {
 
 export function useDeleteGroup() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (id: number) => unwrap(api.DELETE("/api/v1/groups/{group_id}", { params: { path: { group_id: id } } })),
     onSuccess: () => invalidate(client, ...AFFECTED),
   });
@@ -42,7 +43,7 @@ export function useDeleteGroup() {
 
 export function useReorderGroups() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: ({ order }: { order: Schemas["OrderItem"][]; rows: Group[] }) =>
       unwrap(api.POST("/api/v1/groups/reorder", { body: { order } })),
     // Show the new order at once; the server's answer (or a rollback on error) follows.

@@ -33,6 +33,7 @@ function DeleteGroupDialog({ group, onClose }: { group: Group; onClose: () => vo
           : [`${plural(count, "channel")} will be left without a group`]
       }
       loading={remove.isPending}
+      confirmDisabled={cascade.isPending}
       onConfirm={() =>
         remove.mutate(group.id, {
           onSuccess: () => {
@@ -90,7 +91,12 @@ export function GroupsPage() {
             {rows.map((group, index) => (
               <SortableRow key={group.id} id={group.id} handleLabel={group.name} disabled={reorder.isPending}>
                 <Table.Td>{index + 1}</Table.Td>
-                <Table.Td dir="auto">{group.name}</Table.Td>
+                <Table.Td>
+                  {/* dir="auto" isolates a Hebrew name; ta="left" keeps it at the column's edge. */}
+                  <Text size="sm" dir="auto" ta="left">
+                    {group.name}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{group.channels_count}</Table.Td>
                 <Table.Td>
                   <MGroup gap="xs" wrap="nowrap">
@@ -123,6 +129,7 @@ export function GroupsPage() {
         opened={editing !== null}
         title={editing === "new" ? "Add Group" : `Edit Group: ${editing?.name ?? ""}`}
         initial={{ name: editing && editing !== "new" ? editing.name : "", description: "" }}
+        noun="group"
         saving={save.isPending}
         error={save.error}
         onClose={close}

@@ -10,7 +10,8 @@ const LOOK: Record<AuthSyncStatus, { color: string; label: string }> = {
 export function AuthSyncBadge({ status, error }: { status: AuthSyncStatus; error?: string | null }) {
   const look = LOOK[status];
   const badge = (
-    <Badge color={look.color} variant="light" size="sm" tt="none">
+    // max-content: a squeezed table column must not cut the words ("Auth: fai…").
+    <Badge color={look.color} variant="light" size="sm" tt="none" miw="max-content">
       {look.label}
     </Badge>
   );

@@ -1,7 +1,7 @@
 import { Button, type ButtonProps } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
 import { notifySuccess } from "@/lib/notify";
+import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 import { downloadPlaylist, playlistFileName } from "../api/users";
 
 export function DownloadPlaylistButton({
@@ -12,7 +12,7 @@ export function DownloadPlaylistButton({
   user: { id: number; first_name: string; last_name: string; agreement_number: string };
   label?: string;
 } & ButtonProps) {
-  const download = useMutation({
+  const download = useSingleFlightMutation({
     mutationFn: () => downloadPlaylist(user.id, playlistFileName(user)),
     onSuccess: (name) => notifySuccess(`Downloading ${name}`),
   });

@@ -1,5 +1,6 @@
-import { toFormValues, toRequestBody } from "./user-form";
-import type { User } from "../api/users";
+import { ApiError } from "@/api/errors";
+import { onlyFound, toFormValues, toRequestBody } from "./user-form";
+import { savedUserId, type User } from "../api/users";
 
 const user: User = {
   id: 7,
@@ -48,5 +49,34 @@ describe("user form ↔ API", () => {
       valid_until: null,
       tariff_ids: [],
     });
+  });
+});
+
+describe("channel search", () => {
+  it("lists only the server's matches, not the channels already picked", () => {
+    const options = [
+      { value: "5", label: "כאן 11" }, // picked earlier, not a match for "BBC"
+      { value: "9", label: "BBC One" },
+      { value: "10", label: "BBC World" },
+    ];
+    const filter = onlyFound([{ id: 9 }, { id: 10 }]);
+    expect(filter({ options, search: "BBC", limit: 50 })).toEqual([options[1], options[2]]);
+    expect(onlyFound([])({ options, search: "zzz", limit: 50 })).toEqual([]);
+  });
+});
+
+describe("a create that the Auth Service failed", () => {
+  const failed = (details: { field: string | null; message: string }[]) =>
+    new ApiError(502, "AUTH_SERVICE_ERROR", "Saved, but the Auth Service did not answer", { details });
+
+  it("opens the saved user when the error names it", () => {
+    expect(savedUserId(failed([{ field: "id", message: "42" }]))).toBe(42);
+    expect(savedUserId(failed([{ field: "auth_service", message: "timeout" }, { field: "user_id", message: " 7 " }]))).toBe(7);
+  });
+
+  it("has no id when the error does not say, or is another error", () => {
+    expect(savedUserId(failed([]))).toBeNull();
+    expect(savedUserId(failed([{ field: "id", message: "abc" }]))).toBeNull();
+    expect(savedUserId(new ApiError(409, "DUPLICATE_ENTRY", "x", { details: [{ field: "id", message: "3" }] }))).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import {
   Group,
   Modal,
   MultiSelect,
+  type ComboboxItem,
+  type OptionsFilter,
   NumberInput,
   Paper,
   ScrollArea,
@@ -18,24 +20,26 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
+import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconCheck, IconCopy, IconRefresh } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { useEffect, useRef, useState } from "react";
+import { Link, useBeforeUnload, useBlocker, useNavigate } from "react-router";
 import type { Schemas } from "@/api/client";
 import { errorMessage, fieldErrors } from "@/api/errors";
 import { channelLookupOptions, packageLookupOptions, tariffLookupOptions } from "@/api/queries/lookups";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { dayEndInstant, dayStartInstant, formatDateTime, instantToDay } from "@/lib/dates";
+import { dayEndInstant, dayStartInstant, formatZonedDateTime, instantToDay, parseDay } from "@/lib/dates";
+import { saveDraft, takeDraft } from "@/lib/draft";
 import { notifySuccess, notifyWarning } from "@/lib/notify";
+import { hasSessionExpired } from "@/lib/sign-out-flag";
 import {
   isSavedButNotPushed,
-  savedUserId,
   playlistPreviewOptions,
   resolvedChannelsOptions,
+  savedUserId,
   useCreateUser,
   useDeleteUser,
   useRegenerateToken,
@@ -86,6 +90,35 @@ export function toFormValues(user: User | null, zone: string): UserFormValues {
     package_ids: user?.packages.map((p) => String(p.id)) ?? [],
     channel_ids: user?.channels.map((c) => String(c.id)) ?? [],
   };
+}
+
+function isFormValues(value: unknown): value is UserFormValues {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const texts = ["first_name", "last_name", "agreement_number"].every((k) => typeof v[k] === "string");
+  const lists = ["tariff_ids", "package_ids", "channel_ids"].every((k) => Array.isArray(v[k]));
+  return texts && lists && (v.status === "enabled" || v.status === "disabled");
+}
+
+const STATUS_OPTIONS = [
+  { value: "enabled", label: "Enabled" },
+  { value: "disabled", label: "Disabled" },
+];
+
+/** A coloured dot beside the status; the option text stays plain words for screen readers. */
+function StatusDot({ status }: { status: string }) {
+  return (
+    <span
+      aria-hidden
+      style={{
+        display: "inline-block",
+        width: 8,
+        height: 8,
+        borderRadius: "50%",
+        background: status === "enabled" ? "var(--mantine-color-green-6)" : "var(--mantine-color-gray-5)",
+      }}
+    />
+  );
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -171,7 +204,7 @@ function TokenRow({ user }: { user: User }) {
   );
 }
 
-function AuthSyncPanel({ user }: { user: User }) {
+function AuthSyncPanel({ user, zone }: { user: User; zone: string }) {
   const retry = useRetryAuthSync(user.id);
   const state = user.auth_sync;
   return (
@@ -182,7 +215,7 @@ function AuthSyncPanel({ user }: { user: User }) {
       <AuthSyncBadge status={state.status} />
       {state.status === "synced" && state.synced_at && (
         <Text size="xs" c="dimmed">
-          since {formatDateTime(state.synced_at)}
+          since {formatZonedDateTime(state.synced_at, zone)}
         </Text>
       )}
       {state.status !== "synced" && (
@@ -199,7 +232,7 @@ function AuthSyncPanel({ user }: { user: User }) {
         <Text size="xs" c="red" w="100%">
           {state.error}
           {state.attempts > 0 ? ` (attempt ${state.attempts}` : ""}
-          {state.attempts > 0 && state.next_attempt_at ? `, next ${formatDateTime(state.next_attempt_at)})` : state.attempts > 0 ? ")" : ""}
+          {state.attempts > 0 && state.next_attempt_at ? `, next ${formatZonedDateTime(state.next_attempt_at, zone)})` : state.attempts > 0 ? ")" : ""}
         </Text>
       )}
     </Group>
@@ -251,6 +284,12 @@ function ResolvedRow({ user, dirty }: { user: User; dirty: boolean }) {
   );
 }
 
+/** The dropdown shows the server's matches for the search, not every channel already picked. */
+export function onlyFound(found: readonly { id: number }[]): OptionsFilter {
+  const ids = new Set(found.map((c) => String(c.id)));
+  return ({ options }) => options.filter((o) => "value" in o && ids.has(o.value));
+}
+
 function useChannelOptions(selected: { id: number; name: string }[]) {
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
@@ -266,13 +305,79 @@ function useChannelOptions(selected: { id: number; name: string }[]) {
     search,
     setSearch,
     loading: found.isFetching,
+    // Picked channels stay in `data` (their chips need a label) but are listed only when they match.
     data: [...options].map(([value, label]) => ({ value, label })),
+    filter: onlyFound(found.data ?? []),
     remember: (ids: string[]) =>
       setLabels((prev) => {
         const next = { ...prev };
         for (const id of ids) next[id] = options.get(id) ?? prev[id] ?? id;
         return next;
       }),
+  };
+}
+
+interface UserFormApi {
+  values: UserFormValues;
+  isDirty: () => boolean;
+  setValues: (values: UserFormValues) => void;
+}
+
+/**
+ * Unsaved edits are not lost by accident: leaving the page (Cancel, Back, a link) asks first, closing
+ * the tab asks the browser's question, and when the session expires (the page gives way to the
+ * login) the values are kept in this tab and put back when the form opens again after sign-in.
+ */
+function useUnsavedChanges(form: UserFormApi, draftKey: string) {
+  const onPurpose = useRef(false);
+  const snapshot = useRef({ dirty: false, values: form.values });
+  const dirty = form.isDirty();
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      !onPurpose.current &&
+      form.isDirty() &&
+      currentLocation.pathname !== nextLocation.pathname &&
+      // Signing out, or the session ending, is never held up (the values are kept below).
+      nextLocation.pathname !== "/login",
+  );
+  useBeforeUnload((event) => {
+    if (!onPurpose.current && form.isDirty()) event.preventDefault();
+  });
+
+  useEffect(() => {
+    snapshot.current = { dirty, values: form.values };
+  });
+  useEffect(
+    () => () => {
+      // Gone with edits because the session expired (not a Logout, not a confirmed Leave).
+      if (!onPurpose.current && snapshot.current.dirty && hasSessionExpired()) {
+        saveDraft(draftKey, snapshot.current.values);
+      }
+    },
+    [draftKey],
+  );
+  const { setValues } = form;
+  useEffect(() => {
+    const draft = takeDraft(draftKey, isFormValues);
+    if (!draft) return;
+    setValues(draft);
+    notifyWarning("Your unsaved changes were kept while you signed in again. Check them and press Save.", "Changes restored");
+  }, [draftKey, setValues]);
+
+  return {
+    asking: blocker.state === "blocked",
+    leave: () => {
+      onPurpose.current = true;
+      if (blocker.state === "blocked") blocker.proceed();
+    },
+    stay: () => {
+      onPurpose.current = false;
+      if (blocker.state === "blocked") blocker.reset();
+    },
+    /** Before the form itself navigates away (after a create, a delete). */
+    leaveOnPurpose: () => {
+      onPurpose.current = true;
+    },
   };
 }
 
@@ -301,17 +406,22 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
   const [rest, setRest] = useState<string | null>(null);
   const saving = create.isPending || update.isPending;
   const name = user ? `${user.last_name} ${user.first_name}` : "";
+  const unsaved = useUnsavedChanges(form, `user-form:${user?.id ?? "new"}`);
 
   const onError = (error: unknown, body: Schemas["UserUpdate"]) => {
     if (isSavedButNotPushed(error)) {
       notifyWarning(errorMessage(error), "Saved; Auth Service not updated yet");
-      const savedId = user ? null : savedUserId(error);
-      if (savedId !== null) void navigate(`/users/${savedId}`, { replace: true });
-      else if (!user) void navigate(`/users?search=${encodeURIComponent(body.agreement_number ?? "")}`);
-      else form.resetDirty();
+      if (!user) {
+        // The user exists now: open it (its page has Retry) when the API says which one it is.
+        const id = savedUserId(error);
+        unsaved.leaveOnPurpose();
+        void navigate(id ? `/users/${id}` : `/users?search=${encodeURIComponent(body.agreement_number ?? "")}`, {
+          replace: Boolean(id),
+        });
+      } else form.resetDirty();
       return;
     }
-    const mapped = fieldErrors(error, FORM_FIELDS, FIELD_ALIASES);
+    const mapped = fieldErrors(error, FORM_FIELDS, FIELD_ALIASES, { noun: "user" });
     form.setErrors(mapped.fields);
     setRest(mapped.rest);
   };
@@ -324,6 +434,7 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
       create.mutate(body as Schemas["UserCreate"], {
         onSuccess: (created) => {
           notifySuccess(`User ${created.last_name} ${created.first_name} created`);
+          unsaved.leaveOnPurpose();
           void navigate(`/users/${created.id}`, { replace: true });
         },
         onError: (e) => onError(e, body),
@@ -373,20 +484,22 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
               <NumberInput label="Max Sessions" min={1} max={100} allowDecimal={false} {...form.getInputProps("max_sessions")} />
             </Grid.Col>
             <Grid.Col span={6}>
-              <DatePickerInput
+              <DateInput
                 label="Valid From"
-                placeholder="No start date"
+                placeholder="YYYY-MM-DD (none: no start)"
                 valueFormat="YYYY-MM-DD"
+                dateParser={parseDay}
                 clearable
                 description={`Start of the day, ${zone}`}
                 {...form.getInputProps("valid_from")}
               />
             </Grid.Col>
             <Grid.Col span={6}>
-              <DatePickerInput
+              <DateInput
                 label="Valid Until"
-                placeholder="No end date"
+                placeholder="YYYY-MM-DD (none: no end)"
                 valueFormat="YYYY-MM-DD"
+                dateParser={parseDay}
                 clearable
                 minDate={form.values.valid_from ?? undefined}
                 description={`End of the day (23:59:59), ${zone}`}
@@ -396,11 +509,15 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
             <Grid.Col span={6}>
               <Select
                 label="Status"
-                data={[
-                  { value: "enabled", label: "● Enabled" },
-                  { value: "disabled", label: "○ Disabled" },
-                ]}
+                data={STATUS_OPTIONS}
                 allowDeselect={false}
+                leftSection={<StatusDot status={form.values.status} />}
+                renderOption={({ option }: { option: ComboboxItem }) => (
+                  <Group gap="xs" wrap="nowrap">
+                    <StatusDot status={option.value} />
+                    {option.label}
+                  </Group>
+                )}
                 {...form.getInputProps("status")}
               />
             </Grid.Col>
@@ -408,7 +525,7 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
           {user && (
             <Stack gap="xs" mt="md">
               <TokenRow user={user} />
-              <AuthSyncPanel user={user} />
+              <AuthSyncPanel user={user} zone={zone} />
             </Stack>
           )}
         </Paper>
@@ -440,7 +557,7 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
               searchable
               searchValue={channels.search}
               onSearchChange={channels.setSearch}
-              filter={({ options }) => options}
+              filter={channels.filter}
               nothingFoundMessage={channels.loading ? "Searching…" : "No such channel"}
               data={channels.data}
               {...form.getInputProps("channel_ids")}
@@ -483,24 +600,32 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
           loading={remove.isPending}
           onClose={() => setDeleting(false)}
           onConfirm={() =>
-            remove.mutate(user.id, {
-              onSuccess: () => {
-                notifySuccess(`User ${name} deleted`);
-                void navigate("/users", { replace: true });
-              },
-              onError: (error) => {
-                if (isSavedButNotPushed(error)) {
-                  notifyWarning(errorMessage(error), "Deleted; Auth Service not updated yet");
-                  void navigate("/users", { replace: true });
-                } else {
-                  setDeleting(false);
-                  notifyWarning(errorMessage(error), "Could not delete the user");
-                }
-              },
-            })
+            // The hook leaves the page and says what happened; only a refusal keeps the dialog's page.
+            {
+              unsaved.leaveOnPurpose();
+              remove.mutate(
+                { id: user.id, name },
+                {
+                  onError: () => {
+                    unsaved.stay();
+                    setDeleting(false);
+                  },
+                },
+              );
+            }
           }
         />
       )}
+      <ConfirmDialog
+        opened={unsaved.asking}
+        title="Leave without saving?"
+        message={user ? `Your changes to ${name} are not saved.` : "This new user is not saved yet."}
+        effects={["Leave: the changes are lost.", "Stay: keep editing, then press Save."]}
+        confirmLabel="Leave"
+        cancelLabel="Stay"
+        onConfirm={unsaved.leave}
+        onClose={unsaved.stay}
+      />
     </form>
   );
 }

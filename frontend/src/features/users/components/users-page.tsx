@@ -1,19 +1,22 @@
 import { Badge, Button, Group, Paper, ScrollArea, Select, Skeleton, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback } from "react";
 import { Link } from "react-router";
 import { tariffLookupOptions } from "@/api/queries/lookups";
-import { PaginationBar } from "@/components/data-table/pagination-bar";
+import { EmptyListText, PaginationBar } from "@/components/data-table/pagination-bar";
 import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
-import { positiveInt, useUrlState } from "@/lib/use-url-state";
-import { usersOptions, type UserFilters } from "../api/users";
+import { positiveInt, useClampPage, useSearchBox, useUrlState, type UrlUpdateOptions } from "@/lib/use-url-state";
+import { AUTH_SYNC_STATES, usersOptions, type AuthSyncStatus, type UserFilters } from "../api/users";
 import { AuthSyncBadge } from "./auth-sync-badge";
 import { DownloadPlaylistButton } from "./download-button";
 
-const DEFAULTS = { page: "1", per_page: "20", search: "", status: "", tariff: "" };
+const DEFAULTS = { page: "1", per_page: "20", search: "", status: "", tariff: "", auth_sync: "" };
+
+function authSyncFilter(value: string): "" | AuthSyncStatus {
+  return (AUTH_SYNC_STATES as readonly string[]).includes(value) ? (value as AuthSyncStatus) : "";
+}
 
 export function UsersPage() {
   const [url, setUrl] = useUrlState(DEFAULTS);
@@ -23,11 +26,17 @@ export function UsersPage() {
     search: url.search,
     status: url.status === "enabled" || url.status === "disabled" ? url.status : "",
     tariff: url.tariff,
+    auth_sync: authSyncFilter(url.auth_sync),
   };
   const users = useQuery(usersOptions(filters));
   const tariffs = useQuery(tariffLookupOptions);
-  const [searchText, setSearchText] = useState(url.search);
-  const pushSearch = useDebouncedCallback((value: string) => setUrl({ search: value.trim() }), 350);
+  const search = useSearchBox(url.search, (value, options) => setUrl({ search: value }, options));
+  const goToPage = useCallback(
+    (p: number, options?: UrlUpdateOptions) => setUrl({ page: String(p) }, { resetPage: false, ...options }),
+    [setUrl],
+  );
+  useClampPage(users.data, !users.isPlaceholderData, goToPage);
+  const filtered = Boolean(filters.search || filters.status || filters.tariff || filters.auth_sync);
 
   return (
     <>
@@ -58,31 +67,42 @@ export function UsersPage() {
           allowDeselect={false}
           searchable
         />
+        <Select
+          label="Auth Service"
+          w={170}
+          data={[
+            { value: "", label: "All sync states" },
+            { value: "synced", label: "Synced" },
+            { value: "pending", label: "Pending" },
+            { value: "failed", label: "Failed" },
+          ]}
+          value={filters.auth_sync}
+          onChange={(v) => setUrl({ auth_sync: v ?? "" })}
+          allowDeselect={false}
+        />
         <TextInput
           label="Search"
           placeholder="Name or agreement"
           leftSection={<IconSearch size={16} />}
-          w={280}
-          value={searchText}
-          onChange={(e) => {
-            setSearchText(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
-          }}
+          w={240}
+          value={search.value}
+          onChange={(e) => search.onChange(e.currentTarget.value)}
         />
       </Group>
       {users.isError && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
       <Paper withBorder>
-        <ScrollArea>
-          <Table highlightOnHover miw={900} style={{ opacity: users.isPlaceholderData ? 0.6 : 1 }}>
+        {/* Fits 1000px; narrower, it scrolls with a visible bar. */}
+        <ScrollArea type="auto">
+          <Table highlightOnHover miw={820} style={{ opacity: users.isPlaceholderData ? 0.6 : 1 }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Agreement</Table.Th>
                 <Table.Th>Tariffs</Table.Th>
-                <Table.Th w={90}>Sessions</Table.Th>
-                <Table.Th w={110}>Status</Table.Th>
-                <Table.Th w={130}>Auth Service</Table.Th>
-                <Table.Th w={190}>
+                <Table.Th w={80}>Sessions</Table.Th>
+                <Table.Th w={104}>Status</Table.Th>
+                <Table.Th w={124}>Auth Service</Table.Th>
+                <Table.Th w={1}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -90,18 +110,28 @@ export function UsersPage() {
             <Table.Tbody>
               {users.data?.items.map((u) => {
                 const name = `${u.last_name} ${u.first_name}`;
+                const tariffNames = u.tariffs.map((t) => t.name).join(", ");
                 return (
                   <Table.Tr key={u.id}>
-                    <Table.Td dir="auto">{name}</Table.Td>
-                    <Table.Td dir="auto">{u.agreement_number}</Table.Td>
-                    <Table.Td dir="auto">
-                      <Text size="sm" lineClamp={1}>
-                        {u.tariffs.map((t) => t.name).join(", ") || "—"}
+                    {/* dir="auto" isolates right-to-left text; ta="left" keeps it at the column's edge. */}
+                    <Table.Td>
+                      <Text size="sm" dir="auto" ta="left" lineClamp={2} title={name}>
+                        {name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" dir="auto" ta="left">
+                        {u.agreement_number}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" dir="auto" ta="left" lineClamp={2} title={tariffNames || undefined}>
+                        {tariffNames || "—"}
                       </Text>
                     </Table.Td>
                     <Table.Td>{u.max_sessions}</Table.Td>
                     <Table.Td>
-                      <Badge color={u.status === "enabled" ? "green" : "gray"} variant="dot" tt="none">
+                      <Badge color={u.status === "enabled" ? "green" : "gray"} variant="dot" tt="none" miw="max-content">
                         {u.status === "enabled" ? "Enabled" : "Disabled"}
                       </Badge>
                     </Table.Td>
@@ -124,9 +154,7 @@ export function UsersPage() {
         </ScrollArea>
         {users.isPending && <Skeleton h={200} />}
         {users.data?.items.length === 0 && (
-          <Text c="dimmed" ta="center" p="lg">
-            {filters.search || filters.status || filters.tariff ? "No users match these filters." : "No users yet."}
-          </Text>
+          <EmptyListText total={users.data.total} filtered={filtered} noun="users" onFirstPage={() => goToPage(1)} />
         )}
       </Paper>
       {users.data && (
@@ -136,7 +164,7 @@ export function UsersPage() {
           total={users.data.total}
           perPage={filters.per_page}
           noun="user"
-          onPage={(p) => setUrl({ page: String(p) }, { resetPage: false })}
+          onPage={goToPage}
           onPerPage={(n) => setUrl({ per_page: String(n) })}
         />
       )}

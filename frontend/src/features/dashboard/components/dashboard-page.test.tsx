@@ -1,0 +1,62 @@
+import { screen } from "@testing-library/react";
+import type { Schemas } from "@/api/client";
+import { jsonResponse, renderApp, SESSION } from "@/testing/render";
+
+const STATS: Schemas["DashboardStats"] = {
+  channels: { total: 161, synced: 160, orphaned: 1 },
+  groups: 7,
+  packages: 4,
+  tariffs: 4,
+  users: { total: 46, enabled: 35 },
+  auth_sync: { pending: 0, failed: 2, pending_deletions: 0, queued_events: 0 },
+  last_sync: {
+    id: 3,
+    status: "succeeded",
+    started_at: "2024-01-15T11:30:00Z",
+    finished_at: "2024-01-15T11:30:02Z",
+    forced: false,
+    triggered_by_id: 1,
+    total: 160,
+    new: 0,
+    updated: 0,
+    unchanged: 160,
+    orphaned: 0,
+    restored: 0,
+    error: null,
+  },
+  last_successful_sync_at: "2024-01-15T11:30:02Z",
+};
+
+function fakeBackend() {
+  vi.spyOn(globalThis, "fetch").mockImplementation((input) => {
+    const { pathname } = new URL((input as Request).url, "http://localhost");
+    const ok = (data: unknown) => Promise.resolve(jsonResponse(200, { success: true, data }));
+    if (pathname === "/api/v1/auth/me") return ok(SESSION);
+    if (pathname === "/api/v1/dashboard/stats") return ok(STATS);
+    if (pathname === "/api/v1/settings/ui") return ok({ operator_timezone: "Europe/Moscow", logo_max_bytes: 1, logo_types: [] });
+    return Promise.resolve(jsonResponse(404, { success: false, error: { code: "NOT_FOUND", message: pathname } }));
+  });
+}
+
+describe("dashboard", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("says the catalogue and the last run apart, each once, with times in the operator's zone", async () => {
+    fakeBackend();
+    renderApp("/");
+    expect(await screen.findByText("Last sync: 2024-01-15 14:30 Europe/Moscow")).toBeInTheDocument();
+    expect(screen.getByText("Channels now: 160 in Flussonic, 1 orphaned in total")).toBeInTheDocument();
+    expect(screen.getByTestId("last-run-figures")).toHaveTextContent(
+      "That run: Flussonic listed 160 streams; 0 new, 0 updated, 0 newly orphaned",
+    );
+    expect(screen.getAllByText(/160 streams|channels in Flussonic/)).toHaveLength(1);
+  });
+
+  it("links failed Auth Service pushes to the users list filtered to them", async () => {
+    fakeBackend();
+    renderApp("/");
+    const link = await screen.findByRole("link", { name: "See users whose push failed" });
+    expect(link).toHaveAttribute("href", "/users?auth_sync=failed");
+    expect(screen.queryByRole("link", { name: "See users with a pending push" })).not.toBeInTheDocument();
+  });
+});
