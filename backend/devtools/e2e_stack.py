@@ -71,11 +71,15 @@ class SpaWithApi:
 
 async def _create_admin(url: str) -> None:
     from playlist_service.admins.service import create_or_reset_admin
+    from playlist_service.errors import NotFoundError
 
     engine = create_async_engine(url)
     try:
         async with async_sessionmaker(engine, expire_on_commit=False)() as db:
-            await create_or_reset_admin(db, ADMIN_USERNAME, ADMIN_PASSWORD, reset=True)
+            try:  # the database is fresh, but a re-used one keeps the admin: then set the password again
+                await create_or_reset_admin(db, ADMIN_USERNAME, ADMIN_PASSWORD, reset=True)
+            except NotFoundError:
+                await create_or_reset_admin(db, ADMIN_USERNAME, ADMIN_PASSWORD, reset=False)
     finally:
         await engine.dispose()
 
