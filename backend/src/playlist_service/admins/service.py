@@ -174,9 +174,18 @@ async def resolve_session(db: AsyncSession, token: str, settings: Settings) -> P
     now = datetime.now(UTC)
     hashes = digests(token, settings.digest_keys)
     max_lifetime = timedelta(seconds=settings.session_max_lifetime)
+    # Columns, not the entity: this runs on every request, and loading an ORM object costs more.
     row = (
         await db.execute(
-            select(AdminSession, Admin.username)
+            select(
+                AdminSession.id_hash,
+                AdminSession.admin_id,
+                AdminSession.csrf_token,
+                AdminSession.created_at,
+                AdminSession.last_seen_at,
+                AdminSession.expires_at,
+                Admin.username,
+            )
             .join(Admin, Admin.id == AdminSession.admin_id)
             .where(
                 AdminSession.id_hash.in_(hashes),
@@ -188,7 +197,7 @@ async def resolve_session(db: AsyncSession, token: str, settings: Settings) -> P
     ).first()
     if row is None:
         return None
-    session, username = row
+    session, username = row, row.username
     expires_at = session.expires_at
     changes: dict[str, object] = {}
     if session.id_hash != hashes[0]:  # found under SECRET_KEY_PREVIOUS: re-key it

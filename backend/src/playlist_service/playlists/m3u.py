@@ -37,7 +37,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import cast
 from urllib.parse import quote
 
 import msgspec
@@ -45,7 +44,9 @@ import msgspec
 __all__ = [
     "PlaylistEntry",
     "content_disposition",
+    "join_playlist",
     "playlist_filename",
+    "render_heads",
     "render_playlist",
     "render_playlist_bytes",
     "stream_url",
@@ -160,36 +161,26 @@ def _quote(text: str) -> str:
     return quote(text, safe="", errors="replace")
 
 
-# Rendered entry heads ("#EXTINF…,NAME\n{base}/{path}"), keyed by the entry itself: a channel's lines
-# are the same for every subscriber but for the token, so repeated downloads render only what changed.
-# Keyed by content (not by channel id), so an edited channel or group can never be served stale; old
-# keys are dropped wholesale when the cache is full. Entries with large logos are not kept (their
-# rendering is a copy anyway, and they would hold megabytes).
-_HEADS: dict[PlaylistEntry, bytes] = {}
-_HEADS_MAX = 20_000
-_HEADS_MAX_LOGO = 2_048
-
-
 def render_playlist(entries: Iterable[PlaylistEntry], token: str) -> str:
     """The whole M3U document for one subscriber token; see the module docstring for the rules."""
     return render_playlist_bytes(entries, token).decode()
 
 
 def render_playlist_bytes(entries: Iterable[PlaylistEntry], token: str) -> bytes:
-    """:func:`render_playlist` as UTF-8, joined from the cached encoded lines (no encode per request)."""
-    entries = list(entries)
-    if not entries:
+    """:func:`render_playlist` as UTF-8."""
+    return join_playlist(render_heads(list(entries)), token)
+
+
+def render_heads(entries: list[PlaylistEntry]) -> list[bytes]:
+    """Each entry's lines up to the token, UTF-8: ``#EXTINF…,NAME\n{base}/{path}``. They are the
+    same for every subscriber, so a caller may keep them (see ``playlists/lines.py``)."""
+    return [head.encode() for head in _render_heads(entries)]
+
+
+def join_playlist(heads: list[bytes], token: str) -> bytes:
+    """The document from :func:`render_heads` output and one subscriber's token."""
+    if not heads:
         return b"#EXTM3U\n"
-    cached = list(map(_HEADS.get, entries))
-    if None in cached:
-        missing = [e for e, h in zip(entries, cached, strict=True) if h is None]
-        rendered = dict(zip(missing, [h.encode() for h in _render_heads(missing)], strict=True))
-        heads = [h if h is not None else rendered[e] for e, h in zip(entries, cached, strict=True)]
-        if len(_HEADS) + len(rendered) > _HEADS_MAX:
-            _HEADS.clear()
-        _HEADS.update((e, h) for e, h in rendered.items() if len(e.tvg_logo or "") <= _HEADS_MAX_LOGO)
-    else:
-        heads = cast("list[bytes]", cached)
     tail = f"/video.m3u8?token={_quote(token)}\n".encode()
     return b"".join((b"#EXTM3U\n", tail.join(heads), tail))
 

@@ -34,13 +34,11 @@ from playlist_service.db.models import (
     user_packages,
     user_tariffs,
 )
-from playlist_service.playlists.m3u import PlaylistEntry
 
 __all__ = [
     "ResolvedChannel",
     "allowed_streams_for_users",
     "allowed_streams_query",
-    "playable_entries",
     "resolve_channels",
 ]
 
@@ -112,39 +110,6 @@ async def resolve_channels(db: AsyncSession, user_id: int) -> list[ResolvedChann
     )
     rows = (await db.execute(stmt)).all()
     return [ResolvedChannel(**row._asdict()) for row in rows]
-
-
-# The playlist's query, by hand and run on the driver connection: at 2,000 channels SQLAlchemy's row
-# processing costs several times what PostgreSQL needs for the query itself (see bench/playlist_bench.py).
-# It is the statement resolve_channels builds, restricted to playable channels, with the logo. The
-# sort keys come first: PostgreSQL then finds them without walking the text columns of each row it
-# compares (1-2 ms of the sort at 2,000 channels).
-_PLAYLIST_SQL = """
-SELECT g.sort_order, g.id, c.sort_order, c.id,
-    c.stream_name, c.display_name, c.tvg_name, c.tvg_id, c.catchup_days, g.name, c.tvg_logo, c.stream_base_url
-FROM channels AS c
-JOIN (
-    SELECT channel_id FROM user_channels WHERE user_id = $1
-    UNION
-    SELECT pc.channel_id FROM user_packages AS up
-    JOIN package_channels AS pc ON pc.package_id = up.package_id WHERE up.user_id = $1
-    UNION
-    SELECT pc.channel_id FROM user_tariffs AS ut
-    JOIN tariff_packages AS tp ON tp.tariff_id = ut.tariff_id
-    JOIN package_channels AS pc ON pc.package_id = tp.package_id WHERE ut.user_id = $1
-) AS ids ON ids.channel_id = c.id
-LEFT JOIN groups AS g ON g.id = c.group_id
-WHERE c.sync_status = 'synced'
-ORDER BY 1 ASC NULLS LAST, 2 ASC NULLS LAST, 3 ASC, 4 ASC
-"""
-
-
-async def playable_entries(db: AsyncSession, user_id: int) -> list[PlaylistEntry]:
-    """The subscriber's playlist entries in order: playable channels only, logos included."""
-    connection = await (await db.connection()).get_raw_connection()
-    driver: Any = connection.driver_connection
-    rows = await driver.fetch(_PLAYLIST_SQL, user_id)
-    return [PlaylistEntry(*row[4:]) for row in rows]
 
 
 def allowed_streams_query(ids: BindParameter[Any]) -> Select[Any]:

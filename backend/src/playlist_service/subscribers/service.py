@@ -59,8 +59,8 @@ from playlist_service.db.models import (
     user_tariffs,
 )
 from playlist_service.errors import AuthServiceError, ConflictError, NotFoundError, ValidationError
-from playlist_service.playlists import resolution
-from playlist_service.playlists.m3u import playlist_filename, render_playlist_bytes
+from playlist_service.playlists import lines, resolution
+from playlist_service.playlists.m3u import join_playlist, playlist_filename
 from playlist_service.settings import Settings
 from playlist_service.subscribers.schemas import (
     AuthSyncState,
@@ -373,11 +373,11 @@ class SubscriberService:
         ).one_or_none()
         if row is None:
             raise NotFoundError(f"User {user_id} not found")
-        entries = await resolution.playable_entries(self.db, user_id)
+        heads = await lines.playlist_heads(self.db, user_id)
         return PlaylistDocument(
             filename=playlist_filename(row.last_name, row.first_name, row.agreement_number),
-            content=render_playlist_bytes(entries, row.token),
-            channel_count=len(entries),
+            content=join_playlist(heads, row.token),
+            channel_count=len(heads),
         )
 
     async def _require(self, user_id: int) -> None:

@@ -16,11 +16,13 @@ from urllib.parse import unquote
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.db.models import user_channels, user_packages, user_tariffs
-from playlist_service.playlists.resolution import _PLAYLIST_SQL, allowed_streams_for_users, resolve_channels
+from playlist_service.playlists import lines
+from playlist_service.playlists.resolution import allowed_streams_for_users, resolve_channels
 from tests.factories import ChannelFactory, UserFactory, link
 from tests.integration.subscribers.helpers import BASE_URL, add_channel, add_group, add_package, add_tariff, user_body
 
@@ -85,6 +87,10 @@ async def test_resolution_unions_all_routes_deduplicated_in_playlist_order(
         ("loose", True),
     ]
     assert (data["total"], data["playable"]) == (5, 4)
+    # news1 comes through the tariff, the package and directly: once in the playlist too.
+    content = (await auth_client.get(f"/api/v1/users/{user['id']}/playlist/preview")).json()["data"]["content"]
+    in_playlist = [unquote(line.split("/")[-2]) for line in content.splitlines() if "video.m3u8" in line]
+    assert in_playlist == ["news1", "news2", "sport1", "loose"]
     gone = next(c for c in data["items"] if c["stream_name"] == "gone")
     assert (gone["sync_status"], gone["group_name"]) == ("orphaned", "Информационные")
     streams = (await allowed_streams_for_users(db, [user["id"]]))[user["id"]]
@@ -136,7 +142,7 @@ async def test_playlist_endpoints_cost_a_constant_number_of_queries(
                 assert (await auth_client.get(f"/api/v1/users/{user['id']}/{path}")).status_code == 200
         costs.append(counter.count)
         # The playlist's own query runs on the driver connection: counted too, once per playlist.
-        assert counter.statements.count(_PLAYLIST_SQL) == 2
+        assert counter.statements.count(lines.KEYS_SQL) == 2
     assert costs[0] == costs[1]
 
 
@@ -222,3 +228,63 @@ async def test_user_without_channels_gets_an_empty_playlist(auth_client: Client,
     user = await create(auth_client)
     response = await auth_client.get(f"/api/v1/users/{user['id']}/playlist")
     assert response.text == "#EXTM3U\n"
+
+
+async def preview(client: Client, user_id: int) -> str:
+    response = await client.get(f"/api/v1/users/{user_id}/playlist/preview")
+    assert response.status_code == 200, response.text
+    content: str = response.json()["data"]["content"]
+    return content
+
+
+async def test_kept_lines_follow_every_edit_and_each_token(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, count_queries: Any
+) -> None:
+    # Lines are kept across requests by row version (playlists/lines.py): every change must show at once.
+    news = await add_group(db, "News", 1)
+    first = await add_channel(db, "first", group_id=news, sort_order=1, tvg_id="one")
+    second = await add_channel(db, "second", group_id=news, sort_order=2)
+    alice = await create(auth_client, agreement_number="A-1", channel_ids=[first, second])
+    bob = await create(auth_client, agreement_number="B-1", channel_ids=[second])
+    before = await preview(auth_client, alice["id"])
+    assert 'tvg-id="one" group-title="News"' in before
+    with count_queries() as counter:
+        assert await preview(auth_client, alice["id"]) == before
+    assert counter.statements.count(lines.ROWS_SQL) == 0  # nothing changed: no row is read again
+    bob_text = await preview(auth_client, bob["id"])
+    assert f"token={bob['token']}" in bob_text and alice["token"] not in bob_text
+
+    edited = await auth_client.patch(f"/api/v1/channels/{first}", json={"tvg_id": "uno"})
+    assert edited.status_code == 200, edited.text
+    assert 'tvg-id="uno"' in await preview(auth_client, alice["id"])
+    renamed = await auth_client.patch(f"/api/v1/groups/{news}", json={"name": "Новости"})
+    assert renamed.status_code == 200, renamed.text
+    after_rename = await preview(auth_client, alice["id"])
+    assert after_rename.count('group-title="Новости"') == 2 and 'group-title="News"' not in after_rename
+    ungrouped = await auth_client.patch(f"/api/v1/channels/{second}/group", json={"group_id": None})
+    assert ungrouped.status_code == 200, ungrouped.text
+    assert [line for line in (await preview(auth_client, bob["id"])).splitlines() if "group-title" in line] == []
+    await db.execute(text("UPDATE channels SET display_name = 'Второй' WHERE id = :id"), {"id": second})
+    await db.commit()  # as a Flussonic sync writes it
+    assert ",Второй\n" in await preview(auth_client, alice["id"])
+    await db.execute(text("UPDATE channels SET sync_status = 'orphaned' WHERE id = :id"), {"id": first})
+    await db.commit()
+    assert "/first/" not in await preview(auth_client, alice["id"])
+
+
+async def test_kept_lines_stay_bounded_and_large_logos_are_not_kept(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lines, "_LINES", {})
+    monkeypatch.setattr(lines, "_MAX_ENTRIES", 3)
+    big_logo = "data:image/png;base64," + "A" * 4096
+    small = [await add_channel(db, f"s{i}") for i in range(2)]
+    big = await add_channel(db, "big", tvg_logo=big_logo)
+    user = await create(auth_client, channel_ids=[*small, big])
+    content = await preview(auth_client, user["id"])
+    assert f'tvg-logo="{big_logo}"' in content
+    assert sorted(key[0] for key in lines._LINES) == sorted(small)  # the big logo's lines are not kept
+    more = [await add_channel(db, f"t{i}") for i in range(2)]
+    other = await create(auth_client, agreement_number="X-2", channel_ids=more)
+    await preview(auth_client, other["id"])
+    assert sorted(key[0] for key in lines._LINES) == sorted(more)  # emptied when full, then refilled
