@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -56,7 +55,8 @@ def test_clean_text_drops_nul_only() -> None:
     assert clean_text("קשת\t12") == "קשת\t12"
 
 
-async def test_decoding_10000_streams_takes_tens_of_milliseconds() -> None:
+async def test_a_page_of_10000_streams_decodes_completely() -> None:
+    # How long it takes is measured by make bench (sync_bench), not asserted here.
     body = msgspec.json.encode({"estimated_count": 10_000, "streams": synthetic_streams(10_000)})
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -64,16 +64,12 @@ async def test_decoding_10000_streams_takes_tens_of_milliseconds() -> None:
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
         client = FlussonicClient(FlussonicConfig(url="http://flussonic", page_size=10_000), http=http)
-        await client.list_streams()  # warm-up
-        started = time.perf_counter()
         streams = await client.list_streams()
-        elapsed = time.perf_counter() - started
 
     assert len(streams) == 10_000
     assert streams[1] == FlussonicStream(
         "ch00001", "Channel 1 / Канал 1 / ערוץ 1", "Channel 1 / Канал 1 / ערוץ 1", 2, "http://flussonic"
     )
-    assert elapsed < 0.5, f"parsing 10,000 streams took {elapsed * 1000:.0f} ms"
 
 
 async def test_an_undecodable_body_is_a_flussonic_error_not_a_crash() -> None:
