@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import shutil
 import socket
@@ -32,6 +33,7 @@ SECRET = "bench-secret-key-0123456789abcdef"
 
 
 def migrate(url: str) -> None:
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # the figures, not "Running upgrade"
     cfg = Config(str(BACKEND / "alembic.ini"))
     cfg.set_main_option("sqlalchemy.url", url)
     previous = os.environ.get("DATABASE_URL")
