@@ -33,6 +33,16 @@ def start(data_dir: Path, *, persistent: bool) -> Any:
     return get_server(str(data_dir), cleanup_mode=None if persistent else "delete")
 
 
+def is_running(data_dir: Path) -> bool:
+    """Whether a server already runs on ``data_dir`` (its postmaster.pid names a live process)."""
+    try:
+        pid = int((data_dir / "postmaster.pid").read_text().split("\n", 1)[0])
+        os.kill(pid, 0)
+    except (OSError, ValueError):  # no file, no such process, or a garbled file
+        return False
+    return True
+
+
 def ensure_database(server: Any, name: str) -> str:
     """Create database ``name`` if missing and return its asyncpg URL."""
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608 - our own name

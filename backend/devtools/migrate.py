@@ -20,18 +20,24 @@ BACKEND = Path(__file__).resolve().parents[1]
 
 @contextmanager
 def dev_database_url() -> Iterator[str]:
-    """DATABASE_URL as the backend reads it; else the embedded PostgreSQL of ``make run``, stopped after."""
+    """DATABASE_URL as the backend reads it; else the embedded PostgreSQL of ``make run``, started
+    for the command and stopped after — unless it was already running (``make run`` is up), which
+    is left as it was."""
+    from devtools import embedded_pg
     from devtools.stack import StackConfig, env_of_checkout, start_postgres
 
     env = env_of_checkout()
     if env.get("DATABASE_URL", "").strip():
         yield env["DATABASE_URL"].strip()
         return
-    postgres = start_postgres(StackConfig.from_env(env).data_dir / "pg")
+    data_dir = StackConfig.from_env(env).data_dir / "pg"
+    already_running = embedded_pg.is_running(data_dir)
+    postgres = start_postgres(data_dir)
     try:
         yield postgres.url
     finally:
-        postgres.stop()
+        if not already_running:
+            postgres.stop()
 
 
 def main() -> int:
