@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import (
     Components,
     OpenAPI,
@@ -24,6 +23,7 @@ from litestar.openapi.spec import (
 )
 
 from playlist_service import __version__
+from playlist_service.api.docs_ui import PinnedScalar, PinnedSwagger
 
 SECURITY_SCHEMES: dict[str, SecurityScheme | Reference] = {
     "sessionCookie": SecurityScheme(
@@ -55,7 +55,7 @@ def openapi_config() -> OpenAPIConfig:
             "Every answer is an envelope: `{success: true, data}` or `{success: false, error: {code, message}}`."
         ),
         path="/api/schema",
-        render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+        render_plugins=[PinnedScalar(), PinnedSwagger(path="/swagger")],
         components=Components(security_schemes=SECURITY_SCHEMES),
         security=[{"sessionCookie": [], "csrfToken": []}, {"apiKey": []}],
         servers=[Server(url="/")],

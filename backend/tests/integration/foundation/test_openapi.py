@@ -84,3 +84,21 @@ async def test_interactive_docs_are_served(client):
         response = await client.get(path)
         assert response.status_code == 200, path
         assert "text/html" in response.headers["content-type"]
+
+
+async def test_docs_load_only_pinned_scripts_with_integrity(client):
+    # The docs run on the admins' origin: every external script or stylesheet is an exact version
+    # with Subresource Integrity, so a changed file on the CDN is refused by the browser.
+    import re
+
+    seen = 0
+    for path in ("/api/schema", "/api/schema/swagger"):
+        html = (await client.get(path)).text
+        for tag in re.findall(r"<(?:script|link)\b[^>]*(?:src|href)=\"https?://[^\"]+\"[^>]*>", html):
+            seen += 1
+            url = re.search(r"(?:src|href)=\"(https?://[^\"]+)\"", tag).group(1)
+            assert "@latest" not in url and "@main" not in url and re.search(r"@\d+\.\d+\.\d+/", url), tag
+            assert re.search(r'integrity="sha384-[A-Za-z0-9+/=]{64}"', tag), tag
+            assert 'crossorigin="anonymous"' in tag, tag
+    assert seen == 4  # Scalar's bundle; Swagger UI's bundle, preset and stylesheet
+    assert "about:blank" not in (await client.get("/api/schema")).text
