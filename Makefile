@@ -88,8 +88,10 @@ bench: install-backend ## benchmarks (sync, playlist, auth push, 100k subscriber
 	cd $(BACKEND) && $(UV) run python -m bench
 
 .PHONY: create-admin
-create-admin: install-backend ## create an admin: make create-admin name=alice [reset=1] (database as for migrate)
-	cd $(BACKEND) && $(UV) run python -m devtools.create_admin $(name) $(if $(reset),--reset)
+# password_stdin=1 / password_env=VAR: non-interactive (scripts, CI), as create-admin's own options.
+create-admin: install-backend ## create an admin: make create-admin name=alice [reset=1] [password_stdin=1 | password_env=VAR]
+	cd $(BACKEND) && $(UV) run python -m devtools.create_admin $(name) $(if $(reset),--reset) \
+		$(if $(password_stdin),--password-stdin) $(if $(password_env),--password-env $(password_env))
 
 # --- frontend (React SPA in frontend/, client generated from openapi/openapi.json) ---
 CHROMIUM := $(firstword $(wildcard /usr/lib/chromium/chromium /usr/bin/chromium))

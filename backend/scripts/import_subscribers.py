@@ -5,17 +5,24 @@
 
 Columns (header row required, any order, extra columns such as ``id`` or ``token`` are ignored):
 
-  agreement_number  required; the key: an existing subscriber with it is updated, else one is created
+  agreement_number  required; the key: an existing subscriber with it is updated, else one is created.
+                    Matched as the service compares them: ignoring case and after Unicode NFKC
+                    (``ag-003`` updates ``AG-003``, whose spelling is kept)
   first_name, last_name   required for new subscribers
   status            enabled | disabled
   max_sessions      1..100
   valid_from, valid_until  ISO 8601 date-time (no offset = UTC), or YYYY-MM-DD: the start / end of
                     that day in the operator's time zone (as in the admin UI)
   tariffs           tariff names separated by ";" (case-insensitive); replaces the subscriber's tariffs
+  packages          package names separated by ";" (case-insensitive); replaces the directly assigned packages
+  channels          stream names separated by ";" (exact); replaces the directly assigned channels
 
-An empty cell leaves that field as it is (or at its default for a new subscriber). Only fields that
-differ are sent, and rows that change nothing are not sent at all, so running the same file twice is
-safe. ``--dry-run`` reads everything and reports what would happen without changing anything.
+An empty cell, or a column the file does not have, leaves that field as it is (or at its default for a
+new subscriber): files written before the packages/channels/valid_from columns existed import as
+before. A leading apostrophe that export_subscribers.py put before = + - @ TAB or CR (so spreadsheets
+show the cell as text) is removed. Only fields that differ are sent, and rows that change nothing are
+not sent at all, so running the same file twice is safe. ``--dry-run`` reads everything and reports
+what would happen without changing anything.
 Exit status: 0 all rows fine, 1 some rows failed (listed with reasons), 2 bad file or configuration, or
 the API unreachable before any row; 3 stopped midway (the summary says what was done; re-run to finish).
 Needs a read_write API key.
@@ -36,25 +43,17 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from _api import ApiError, UsageError, client_from_env, ok, pages, unreachable
+from _subscriber_csv import COLUMNS, agreement_key, split_names, unescape_cell
 from playlist_service_client import AuthenticatedClient
-from playlist_service_client.api.lookups import lookup_tariffs
+from playlist_service_client.api.channels import list_channels
+from playlist_service_client.api.lookups import lookup_packages, lookup_tariffs
 from playlist_service_client.api.settings import get_ui_settings
 from playlist_service_client.api.users import create_user, get_user, list_users, update_user
-from playlist_service_client.models import UserCreate, UserListItem, UserStatus, UserUpdate
+from playlist_service_client.models import ChannelSummary, UserCreate, UserListItem, UserRead, UserStatus, UserUpdate
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-COLUMNS = (
-    "agreement_number",
-    "first_name",
-    "last_name",
-    "status",
-    "max_sessions",
-    "valid_from",
-    "valid_until",
-    "tariffs",
-)
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 console = Console(stderr=True, soft_wrap=True)  # an error stays one line in a log
 
@@ -84,9 +83,31 @@ def parse_when(value: str, *, end_of_day: bool, zone: ZoneInfo) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def parse_row(line: int, cells: dict[str, str], tariffs: dict[str, int], zone: ZoneInfo) -> Row:
+@dataclass
+class Names:
+    """Name -> id of what the columns refer to: tariffs and packages by lower-cased name, channels by
+    stream name (unique as written; display names repeat)."""
+
+    tariffs: dict[str, int]
+    packages: dict[str, int]
+    channels: dict[str, int]
+
+
+def cell_of(cells: dict[str, str], name: str) -> str:
+    return unescape_cell(cells.get(name) or "").strip()
+
+
+def ids_of(cell: str, known: dict[str, int], what: str, *, fold: bool) -> list[int]:
+    names = split_names(cell)
+    unknown = [n for n in names if (n.lower() if fold else n) not in known]
+    if unknown:
+        raise ValueError(f"unknown {what}(s): {', '.join(unknown)}")
+    return sorted({known[n.lower() if fold else n] for n in names})
+
+
+def parse_row(line: int, cells: dict[str, str], names: Names, zone: ZoneInfo) -> Row:
     """Validate one CSV row; raises ValueError with the reason."""
-    cell = {name: (cells.get(name) or "").strip() for name in COLUMNS}
+    cell = {name: cell_of(cells, name) for name in COLUMNS}
     if not cell["agreement_number"]:
         raise ValueError("agreement_number is empty")
     row = Row(line=line, agreement_number=cell["agreement_number"])
@@ -109,15 +130,19 @@ def parse_row(line: int, cells: dict[str, str], tariffs: dict[str, int], zone: Z
             except ValueError:
                 raise ValueError(f"{name} {cell[name]!r} is not YYYY-MM-DD or an ISO 8601 date-time") from None
     if cell["tariffs"]:
-        names = [n.strip() for n in cell["tariffs"].split(";") if n.strip()]
-        unknown = [n for n in names if n.lower() not in tariffs]
-        if unknown:
-            raise ValueError(f"unknown tariff(s): {', '.join(unknown)}")
-        row.values["tariff_ids"] = sorted({tariffs[n.lower()] for n in names})
+        row.values["tariff_ids"] = ids_of(cell["tariffs"], names.tariffs, "tariff", fold=True)
+    if cell["packages"]:
+        row.values["package_ids"] = ids_of(cell["packages"], names.packages, "package", fold=True)
+    if cell["channels"]:
+        row.values["channel_ids"] = ids_of(cell["channels"], names.channels, "channel", fold=False)
     return row
 
 
-def changes(row: Row, current: UserListItem, valid_from: datetime | None) -> dict[str, Any]:
+# Not in the list rows: the subscriber is read in full when the row sets one of these.
+DETAIL_FIELDS = ("valid_from", "package_ids", "channel_ids")
+
+
+def changes(row: Row, current: UserListItem, detail: UserRead | None) -> dict[str, Any]:
     """The fields of ``row`` that differ from the subscriber as it is."""
     existing: dict[str, Any] = {
         "first_name": current.first_name,
@@ -125,9 +150,12 @@ def changes(row: Row, current: UserListItem, valid_from: datetime | None) -> dic
         "status": current.status,
         "max_sessions": current.max_sessions,
         "valid_until": current.valid_until,
-        "valid_from": valid_from,
         "tariff_ids": sorted(t.id for t in current.tariffs),
     }
+    if detail is not None:
+        existing["valid_from"] = detail.valid_from
+        existing["package_ids"] = sorted(p.id for p in detail.packages)
+        existing["channel_ids"] = sorted(c.id for c in detail.channels)
     return {name: value for name, value in row.values.items() if existing[name] != value}
 
 
@@ -136,8 +164,17 @@ class Importer:
         self.client = client
         self.dry_run = dry_run
 
-    def tariffs(self) -> dict[str, int]:
-        return {t.name.lower(): t.id for t in ok(lookup_tariffs.sync_detailed(client=self.client)).data}
+    def names(self, *, channels: bool) -> Names:
+        """Tariffs and packages (one request each) and, when the file names channels, every channel."""
+        tariffs = {t.name.lower(): t.id for t in ok(lookup_tariffs.sync_detailed(client=self.client)).data}
+        packages = {p.name.lower(): p.id for p in ok(lookup_packages.sync_detailed(client=self.client)).data}
+
+        def fetch(page: int) -> tuple[list[ChannelSummary], int]:
+            data = ok(list_channels.sync_detailed(client=self.client, page=page, per_page=200)).data
+            return data.items, data.pages
+
+        streams = {c.stream_name: c.id for c in pages(fetch)} if channels else {}
+        return Names(tariffs=tariffs, packages=packages, channels=streams)
 
     def zone(self) -> ZoneInfo:
         return ZoneInfo(ok(get_ui_settings.sync_detailed(client=self.client)).data.operator_timezone)
@@ -147,7 +184,7 @@ class Importer:
             data = ok(list_users.sync_detailed(client=self.client, page=page, per_page=200)).data
             return data.items, data.pages
 
-        return {user.agreement_number: user for user in pages(fetch)}
+        return {agreement_key(user.agreement_number): user for user in pages(fetch)}
 
     def apply(self, row: Row, current: UserListItem | None) -> Outcome:
         if current is None:
@@ -158,10 +195,10 @@ class Importer:
                 body = UserCreate(agreement_number=row.agreement_number, **row.values)
                 ok(create_user.sync_detailed(client=self.client, body=body))
             return Outcome(row.line, row.agreement_number, "created")
-        valid_from = None
-        if "valid_from" in row.values:  # not in list items: read the subscriber to compare
-            valid_from = ok(get_user.sync_detailed(current.id, client=self.client)).data.valid_from
-        diff = changes(row, current, valid_from)
+        detail = None
+        if any(name in row.values for name in DETAIL_FIELDS):
+            detail = ok(get_user.sync_detailed(current.id, client=self.client)).data
+        diff = changes(row, current, detail)
         if not diff:
             return Outcome(row.line, row.agreement_number, "unchanged")
         if not self.dry_run:
@@ -198,9 +235,10 @@ class Run:
 
 def run(rows: list[tuple[int, dict[str, str]]], client: AuthenticatedClient, *, dry_run: bool) -> Run:
     importer = Importer(client, dry_run=dry_run)
-    tariffs, zone, existing = importer.tariffs(), importer.zone(), importer.existing()
+    names = importer.names(channels=any(cell_of(cells, "channels") for _, cells in rows))
+    zone, existing = importer.zone(), importer.existing()
     result = Run(total=len(rows))
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # agreement_key -> line
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -212,13 +250,14 @@ def run(rows: list[tuple[int, dict[str, str]]], client: AuthenticatedClient, *, 
     with progress:
         task = progress.add_task("Dry run" if dry_run else "Importing", total=len(rows))
         for line, cells in rows:
-            agreement = (cells.get("agreement_number") or "").strip()
+            agreement = cell_of(cells, "agreement_number")
+            key = agreement_key(agreement)
             try:
-                if agreement in seen:
-                    raise ValueError(f"agreement_number repeats line {seen[agreement]}")
-                row = parse_row(line, cells, tariffs, zone)
-                seen[agreement] = line
-                outcome = importer.apply(row, existing.get(row.agreement_number))
+                if key in seen:
+                    raise ValueError(f"agreement_number repeats line {seen[key]}")
+                row = parse_row(line, cells, names, zone)
+                seen[key] = line
+                outcome = importer.apply(row, existing.get(key))
             except (ValueError, ApiError) as exc:
                 outcome = Outcome(line, agreement, "failed", str(exc))
             except httpx.HTTPError as exc:

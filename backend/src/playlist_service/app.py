@@ -16,7 +16,7 @@ from litestar.types import ControllerRouterHandler
 
 from playlist_service.admins.controller import AuthController
 from playlist_service.api.auth import API_PREFIX, PUBLIC_PATHS, AuthMiddleware
-from playlist_service.api.content_type import require_json_content_type
+from playlist_service.api.content_type import require_json_content_type, require_strict_json_body
 from playlist_service.api.errors import EXCEPTION_HANDLERS, check_query
 from playlist_service.api.openapi import document_errors, mark_file_downloads, openapi_config, tidy_schema_names
 from playlist_service.api.request_id import RequestIdMiddleware
@@ -78,6 +78,7 @@ def provide_auth_sync(state: State) -> AuthSync:
 async def before_request(request: Request[Any, Any, Any]) -> None:
     require_json_content_type(request)
     await check_query(request)
+    await require_strict_json_body(request)
 
 
 def create_app(settings: Settings) -> Litestar:

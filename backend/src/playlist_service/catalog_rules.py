@@ -1,4 +1,12 @@
-"""Input rules shared by the catalogue areas (channels, groups, packages, tariffs)."""
+"""Input rules shared by the catalogue areas (channels, groups, packages, tariffs), subscribers and API keys.
+
+Names (``clean_name``: group/package/tariff/API key names, subscribers' first and last names) are
+text shown to people: trimmed, invisible-only counts as blank, and control characters (CR/LF, TAB,
+ESC, ...) and bidi controls (``bidi.py``) are refused. Identifiers (``clean_identifier``: agreement
+numbers, the Auth Service's user_id) are stricter: Unicode NFKC first, so fullwidth letters and
+digits (U+FF21 ...) fold to ASCII, then any control, format (zero-width, bidi, BOM ...) or line
+separator character is refused.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from playlist_service.bidi import has_bidi_control
 from playlist_service.errors import ValidationError
 
 MAX_ID: Final = 2_147_483_647
@@ -26,7 +35,7 @@ Name = Annotated[
         max_length=2 * MAX_NAME,
         description=(
             f"Trimmed, then 1-{MAX_NAME} characters; unique ignoring case; invisible-only (e.g. U+200B) counts "
-            "as blank; no control characters"
+            "as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069)"
         ),
     ),
 ]
@@ -50,9 +59,34 @@ def clean_name(value: str, field: str = "name") -> str:
     if not any(not c.isspace() and not unicodedata.category(c).startswith("C") for c in name):
         raise _invalid(field, "must not be blank")
     refuse_control_characters(name, field)
+    if has_bidi_control(name):
+        raise _invalid(field, "must not contain bidi control characters (U+202A-U+202E, U+2066-U+2069)")
     if len(name) > MAX_NAME:
         raise _invalid(field, f"must be at most {MAX_NAME} characters (after trimming)")
     return name
+
+
+# Control, format (zero-width, bidi controls, BOM, soft hyphen), surrogate, private-use, unassigned,
+# and line/paragraph separators: nothing an identifier typed or pasted by a person should hold.
+_NOT_IN_IDENTIFIERS = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def clean_identifier(value: str, field: str) -> str:
+    """NFKC-normalised and trimmed identifier (an agreement number); 422 naming ``field`` otherwise.
+
+    NFKC folds compatibility forms (fullwidth letters and digits, ligatures, NBSP) to their plain
+    form, so an identifier typed on another keyboard layout is the same identifier.
+    """
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text:
+        raise _invalid(field, "must not be blank")
+    if any(unicodedata.category(c) in _NOT_IN_IDENTIFIERS for c in text):
+        raise _invalid(
+            field, "must not contain control, format or invisible characters (newline, tab, zero-width, bidi)"
+        )
+    if len(text) > MAX_NAME:
+        raise _invalid(field, f"must be at most {MAX_NAME} characters (after normalising)")
+    return text
 
 
 def clean_optional(value: str | None) -> str | None:

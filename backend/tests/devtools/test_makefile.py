@@ -1,9 +1,18 @@
-"""The Makefile works from a fresh clone: targets install what they use, and npx never downloads."""
+"""The Makefile works from a fresh clone: targets install what they use, npx never downloads, and
+create-admin runs without a terminal."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from playlist_service.admins.passwords import verify_password
+from playlist_service.db.models import Admin
 
 MAKEFILE = Path(__file__).resolve().parents[3] / "Makefile"
 INSTALLS = {"install", "install-backend", "install-frontend"}
@@ -49,3 +58,35 @@ def test_every_target_that_runs_installed_tools_depends_on_their_install() -> No
             if tool in recipe and install not in reachable and "install" not in reachable:
                 missing.append(f"{target}: runs {tool} without depending on {install}")
     assert not missing, "\n".join(missing)
+
+
+def make_dry_run(*args: str) -> str:
+    result = subprocess.run(
+        ["make", "-n", "-C", str(MAKEFILE.parent), *args], capture_output=True, text=True, timeout=60, check=True
+    )
+    return " ".join(result.stdout.replace("\\\n", " ").split())
+
+
+def test_create_admin_passes_the_non_interactive_options_through() -> None:
+    plain = make_dry_run("create-admin", "name=alice")
+    assert "devtools.create_admin alice" in plain and "--password" not in plain and "--reset" not in plain
+    stdin = make_dry_run("create-admin", "name=alice", "password_stdin=1", "reset=1")
+    assert "devtools.create_admin alice --reset --password-stdin" in stdin
+    env = make_dry_run("create-admin", "name=bob", "password_env=ADMIN_PW")
+    assert "devtools.create_admin bob --password-env ADMIN_PW" in env
+
+
+async def test_make_create_admin_reads_the_password_from_stdin(database_url: str, db: AsyncSession) -> None:
+    result = subprocess.run(
+        ["make", "-s", "-C", str(MAKEFILE.parent), "create-admin", "name=alice", "password_stdin=1"],
+        input="from stdin 1\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": database_url},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "from stdin" not in result.stdout + result.stderr
+    stored = (await db.execute(select(Admin.password_hash).where(Admin.username == "alice"))).scalar_one()
+    assert verify_password(stored, "from stdin 1")

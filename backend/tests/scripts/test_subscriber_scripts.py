@@ -22,7 +22,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.stack import free_port
-from tests.factories import UserFactory
+from tests.factories import ChannelFactory, PackageFactory, UserFactory
 from tests.live_backend import backend_env, live_backend
 
 BACKEND = Path(__file__).resolve().parents[2]
@@ -205,6 +205,132 @@ async def test_export_filters_and_writes_to_stdout(tmp_path: Path, live_url: str
     assert [row["agreement_number"] for row in rows] == ["A-1002"]
     by_tariff = run_script("export_subscribers.py", "-", "--tariff", "premium", url=live_url, key=keys["ro"])
     assert [row["agreement_number"] for row in csv.DictReader(io.StringIO(by_tariff.stdout))] == ["A-1001"]
+
+
+async def test_import_matches_agreement_numbers_ignoring_case_and_width(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    first = run_script(
+        "import_subscribers.py",
+        str(write(tmp_path, "a.csv", CSV_HEADER + "AG-003,Ivan,Petrov,,,,,\n")),
+        url=live_url,
+        key=keys["rw"],
+    )
+    assert first.returncode == 0, first.stdout + first.stderr
+    changed = CSV_HEADER + "ag-003,,,,4,,,\n\uff21\uff27-\uff10\uff10\uff14,Olga,Orlova,,,,,\nag-004,,,,3,,,\n"
+    result = run_script("import_subscribers.py", str(write(tmp_path, "b.csv", changed)), url=live_url, key=keys["rw"])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "created 1, updated 1, unchanged 0, failed 1" in result.stdout
+    assert "repeats line 3" in result.stdout  # ag-004 is the fullwidth AG-004 of line 3
+    users = await users_by_agreement(auth_client)
+    assert set(users) == {"AG-003", "AG-004"}  # the stored spelling is kept
+    assert users["AG-003"]["max_sessions"] == 4
+
+
+FORMULAS = {
+    "first_name": '=HYPERLINK("http://evil.example","click")',
+    "last_name": "+SUM(1,2)",
+    "agreement_number": "-5",
+}
+
+
+async def test_export_escapes_formula_cells_and_import_reads_them_back(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    body = {**FORMULAS, "max_sessions": 1}
+    assert (await auth_client.post("/api/v1/users", json=body)).status_code == 201
+    other = {"first_name": "@cmd", "last_name": "'=quoted", "agreement_number": "A-7", "max_sessions": 1}
+    assert (await auth_client.post("/api/v1/users", json=other)).status_code == 201
+    out = tmp_path / "out.csv"
+    exported = run_script("export_subscribers.py", str(out), url=live_url, key=keys["ro"])
+    assert exported.returncode == 0, exported.stderr
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out.read_text()))}
+    cells = [value for row in rows.values() for value in row.values()]
+    assert not [c for c in cells if c[:1] in {"=", "+", "-", "@", "\t", "\r"}], cells
+    by_agreement = {row["agreement_number"]: row for row in rows.values()}
+    assert by_agreement["'-5"]["first_name"] == "'" + FORMULAS["first_name"]
+    assert by_agreement["'-5"]["last_name"] == "'+SUM(1,2)"
+    assert by_agreement["A-7"]["first_name"] == "'@cmd"
+    assert by_agreement["A-7"]["last_name"] == "''=quoted"
+
+    again = run_script("import_subscribers.py", str(out), url=live_url, key=keys["rw"])
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "created 0, updated 0, unchanged 2, failed 0" in again.stdout
+    users = await users_by_agreement(auth_client)
+    assert (users["-5"]["first_name"], users["-5"]["last_name"]) == (FORMULAS["first_name"], "+SUM(1,2)")
+    assert (users["A-7"]["first_name"], users["A-7"]["last_name"]) == ("@cmd", "'=quoted")
+
+
+async def test_export_then_import_recreates_packages_channels_and_validity(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client, db: AsyncSession
+) -> None:
+    channels = [await ChannelFactory.add(db, stream_name=name, display_name="Same name") for name in ("otr", "ntv")]
+    packages = [await PackageFactory.add(db, name=name) for name in ("Sport", "Kids")]
+    tariffs = {t["name"]: t["id"] for t in (await auth_client.get("/api/v1/lookup/tariffs")).json()["data"]}
+    body = {
+        "first_name": "Ivan",
+        "last_name": "Petrov",
+        "agreement_number": "A-9",
+        "max_sessions": 3,
+        "valid_from": "2025-02-01T10:00:00Z",
+        "valid_until": "2031-01-31T23:59:59Z",
+        "tariff_ids": [tariffs["Basic"]],
+        "package_ids": [p.id for p in packages],
+        "channel_ids": [channels[0].id],
+    }
+    created = await auth_client.post("/api/v1/users", json=body)
+    assert created.status_code == 201, created.text
+    before = created.json()["data"]
+
+    out = tmp_path / "out.csv"
+    assert run_script("export_subscribers.py", str(out), url=live_url, key=keys["ro"]).returncode == 0
+    (row,) = csv.DictReader(io.StringIO(out.read_text()))
+    assert (row["packages"], row["channels"], row["tariffs"]) == ("Kids;Sport", "otr", "Basic")
+    assert (row["valid_from"], row["valid_until"]) == ("2025-02-01T10:00:00+00:00", "2031-01-31T23:59:59+00:00")
+
+    assert (await auth_client.delete(f"/api/v1/users/{before['id']}")).status_code == 200
+    recreated = run_script("import_subscribers.py", str(out), url=live_url, key=keys["rw"])
+    assert recreated.returncode == 0, recreated.stdout + recreated.stderr
+    assert "created 1, updated 0" in recreated.stdout
+    new_id = (await users_by_agreement(auth_client))["A-9"]["id"]
+    after = (await auth_client.get(f"/api/v1/users/{new_id}")).json()["data"]
+    same = ("first_name", "last_name", "status", "max_sessions", "valid_from", "valid_until")
+    assert {k: after[k] for k in same} == {k: before[k] for k in same}
+    for kind in ("tariffs", "packages", "channels"):
+        assert after[kind] == before[kind], kind
+
+    # Changed in the file: packages and channels are replaced; the old header's files leave them alone.
+    edited = out.read_text().replace("Kids;Sport", "sport").replace(",otr,", ",ntv;otr,")
+    updated = run_script("import_subscribers.py", str(write(tmp_path, "e.csv", edited)), url=live_url, key=keys["rw"])
+    assert "updated 1" in updated.stdout, updated.stdout + updated.stderr
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    now = (await auth_client.get(f"/api/v1/users/{new_id}")).json()["data"]
+    assert [p["name"] for p in now["packages"]] == ["Sport"]
+    assert sorted(c["id"] for c in now["channels"]) == sorted(c.id for c in channels)
+    old_format = run_script(
+        "import_subscribers.py",
+        str(write(tmp_path, "old.csv", CSV_HEADER + "A-9,,,,5,,,\n")),
+        url=live_url,
+        key=keys["rw"],
+    )
+    assert "updated 1" in old_format.stdout, old_format.stdout
+    kept = (await auth_client.get(f"/api/v1/users/{new_id}")).json()["data"]
+    assert (kept["packages"], kept["channels"], kept["max_sessions"]) == (now["packages"], now["channels"], 5)
+
+
+async def test_import_names_unknown_packages_and_channels(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client, db: AsyncSession
+) -> None:
+    await ChannelFactory.add(db, stream_name="otr")
+    header = "agreement_number,first_name,last_name,packages,channels\n"
+    rows = "A-1,Ada,One,Gold,\nA-2,Bob,Two,,otr;OTR\n"  # stream names are exact: OTR is not otr
+    result = run_script(
+        "import_subscribers.py", str(write(tmp_path, "in.csv", header + rows)), url=live_url, key=keys["rw"]
+    )
+    assert result.returncode == 1
+    text = " ".join(result.stdout.split())
+    assert "unknown package(s): Gold" in text and "unknown channel(s): OTR" in text
+    assert await users_by_agreement(auth_client) == {}
 
 
 def test_scripts_refuse_to_run_without_a_key(tmp_path: Path) -> None:

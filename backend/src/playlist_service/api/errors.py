@@ -259,8 +259,30 @@ def refuse_non_decimal_integers(request: Request[Any, Any, Any]) -> None:
         )
 
 
+def refuse_non_decimal_path_integers(request: Request[Any, Any, Any]) -> None:
+    """An ``{x:int}`` path segment is plain ASCII digits too: the router parses it with ``int()``,
+    which takes ``1%20`` (``"1 "``), ``+1``, ``1_0`` and fullwidth one (U+FF11), so ``/groups/%EF%BC%91`` was group 1.
+    Segments ``int()`` refuses (``abc``) match no route and stay 404s."""
+    template = request.scope.get("path_template") or ""
+    if "{" not in template:
+        return
+    # The same split as Litestar's router (routing_trie.traversal), so the segments line up.
+    names = [part[1:-1] if part.startswith("{") and part.endswith("}") else "" for part in template.split("/") if part]
+    values = [part for part in request.scope["path"].split("/") if part]
+    integers = {k for k, v in request.path_params.items() if isinstance(v, int)}
+    bad = sorted(
+        name for name, value in zip(names, values, strict=False) if name in integers and not _DECIMAL.fullmatch(value)
+    )
+    if bad:
+        raise ValidationError(
+            f"Invalid value for: {', '.join(bad)}",
+            details=[ErrorDetail(field=name, message="must be a whole number in decimal digits") for name in bad],
+        )
+
+
 async def check_query(request: Request[Any, Any, Any]) -> None:
-    """``before_request``: query values Litestar's own parsing would let through to the database."""
+    """``before_request``: path and query values Litestar's own parsing would let through to the database."""
+    refuse_non_decimal_path_integers(request)
     refuse_nul_in_query(request)
     refuse_non_decimal_integers(request)
 

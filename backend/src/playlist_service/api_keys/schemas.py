@@ -8,6 +8,7 @@ from typing import Annotated
 import msgspec
 
 from playlist_service.api.dto import Input
+from playlist_service.catalog_rules import MAX_NAME
 from playlist_service.db.models.enums import ApiKeyScope
 
 
@@ -17,18 +18,17 @@ class ApiKeyCreate(Input):
     name: Annotated[
         str,
         msgspec.Meta(
-            min_length=1, max_length=100, description="Unique label, e.g. the system that uses the key; trimmed"
+            min_length=1,
+            max_length=2 * MAX_NAME,
+            description=(
+                f"A label, e.g. the system that uses the key. Trimmed, then 1-{MAX_NAME} characters; unique "
+                "ignoring case among keys not revoked (a revoked key's name can be reused); no control "
+                "characters, no bidi controls"
+            ),
         ),
     ]
     # read_only keys may only GET (and HEAD/OPTIONS).
     scope: ApiKeyScope = ApiKeyScope.READ_ONLY
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        # Trimmed here, so the stored name and the unique check see what the admin meant.
-        self.name = self.name.strip()
-        if not self.name:
-            raise ValueError("field `name` must not be blank")
 
 
 class ApiKeyRead(msgspec.Struct, kw_only=True):

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.admins.service import digest
 from playlist_service.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from playlist_service.catalog_rules import clean_name
 from playlist_service.db.models import Admin, ApiKey
 from playlist_service.errors import NotFoundError
 
@@ -41,7 +42,8 @@ def _read(key: ApiKey, created_by: str | None) -> ApiKeyRead:
 async def create(db: AsyncSession, data: ApiKeyCreate, *, admin_id: int | None, secret_key: str) -> ApiKeyCreated:
     secret = generate_key()
     key = ApiKey(
-        name=data.name,
+        # The same rule as catalogue names; a clash with a key in use is 409 from uq_api_keys_name.
+        name=clean_name(data.name),
         prefix=secret[:SHOWN_CHARS],
         key_hash=digest(secret, secret_key),
         scope=data.scope,

@@ -16,6 +16,10 @@ Sanitising rule (M3U has no escaping, so no value may be able to change the line
 * Every value (attributes and display name): each run of whitespace or control characters (C0, DEL,
   C1 incl. NEL U+0085, U+2028/U+2029, TAB, CR, LF, lone surrogates) becomes one space; the result
   is trimmed. Players split lines on more than CR/LF, so none of these may survive.
+* Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069; see ``bidi.py``) are
+  removed: one U+202E in a Flussonic title reverses the rest of it in the player's menu and in our
+  channel list ("RTL" shown as "LTR"). Admin-typed names cannot hold them (they are refused);
+  Flussonic's titles can, so they are stripped here. The marks U+200E/U+200F stay (harmless).
 * ``"`` becomes ``'`` everywhere (attributes and display name). A double quote cannot be escaped,
   and iptv-playlist-parser looks for ``name="`` anywhere in the line, the display name included. We
   chose the ASCII apostrophe over a typographic quote because set-top-box fonts often lack the latter.
@@ -40,6 +44,8 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 import msgspec
+
+from playlist_service.bidi import BIDI_CLASS, strip_bidi_controls
 
 __all__ = [
     "PlaylistEntry",
@@ -90,8 +96,9 @@ def _clean(value: str, *, equals: bool = False) -> str:
     """Apply the module's sanitising rule to one value; ``equals`` also replaces ``=``."""
     if not value:
         return ""
+    # Bidi controls are format characters, so str.isprintable() is False for them: this branch.
     if _needs_spacing_fix(value):
-        value = _SPACE_RUN.sub(" ", value).strip(" ")
+        value = _SPACE_RUN.sub(" ", strip_bidi_controls(value)).strip(" ")
     # str.replace behind an `in` test: str.translate costs ~1 µs even on short strings.
     if '"' in value:
         value = value.replace('"', "'")
@@ -220,8 +227,9 @@ def _url_column(base_urls: list[str], stream_names: list[str]) -> list[str]:
     return [f"{bases[b]}/{p}" for b, p in zip(base_urls, paths, strict=True)]
 
 
-# Control characters that are not whitespace (whitespace ones become spaces via _FILENAME_SPACES).
-_CONTROLS = r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff"
+# Control characters that are not whitespace (whitespace ones become spaces via _FILENAME_SPACES),
+# and bidi controls: "x\u202egnp.exe" would show as "xexe.png" in a browser's download bar.
+_CONTROLS = rf"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff{BIDI_CLASS}"
 # Path separators, quotes, characters Windows refuses in names, and controls.
 _FILENAME_DROP = re.compile(rf'[/\\"\'<>:|?*{_CONTROLS}]')
 _FILENAME_SPACES = re.compile(r"\s+")
@@ -237,7 +245,7 @@ def _filename_part(value: str) -> str:
 def playlist_filename(last_name: str, first_name: str, agreement_number: str) -> str:
     """``{last}_{first}_{agreement}.m3u8`` (spec §6.3), safe to save anywhere.
 
-    From each part: ``/``, ``\\``, ``"``, ``'``, ``<>:|?*`` and control characters are removed,
+    From each part: ``/``, ``\\``, ``"``, ``'``, ``<>:|?*``, control and bidi control characters are removed,
     whitespace runs (CR, LF and TAB included) become one space, leading/trailing spaces and dots are
     trimmed, and the part is cut to 64 characters. Non-ASCII letters (Cyrillic, Hebrew) are kept.
     If all three parts end up empty the name is ``playlist.m3u8``.
@@ -258,7 +266,8 @@ def content_disposition(filename: str) -> str:
     """RFC 6266 ``attachment`` header value with an ASCII fallback and an RFC 8187 UTF-8 name.
 
     Control characters are dropped and whitespace runs become one space in both forms, so the header
-    cannot be split; ``/`` and ``\\`` are dropped too (a download name has no directories). The
+    cannot be split; bidi controls, ``/`` and ``\\`` are dropped too (no reordered extension, no
+    directories). The
     fallback keeps printable ASCII after NFKD (accents dropped); any other character, and ``"`` and
     ``%`` (some clients percent-decode the plain parameter), becomes ``_``.
     """

@@ -15,14 +15,35 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from playlist_service.api.dto import Input, PatchInput
+from playlist_service.catalog_rules import MAX_NAME
 from playlist_service.db.models import AuthSyncStatus, SyncStatus, UserStatus
 
 MAX_SESSIONS_LIMIT = 100
 
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"\S", description="Trimmed; not blank")]
+# The types bound the raw input; catalog_rules.clean_name / clean_identifier trim (and normalise)
+# first, then check MAX_NAME, the columns' length.
+Name = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=2 * MAX_NAME,
+        description=(
+            f"Trimmed, then 1-{MAX_NAME} characters; invisible-only (e.g. U+200B) counts as blank; no control "
+            "characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)"
+        ),
+    ),
+]
 AgreementNumber = Annotated[
     str,
-    msgspec.Meta(min_length=1, max_length=100, pattern=r"\S", description="Unique; the Auth Service's user_id"),
+    msgspec.Meta(
+        min_length=1,
+        max_length=2 * MAX_NAME,
+        description=(
+            "The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and digits are stored "
+            f"as ASCII), trimmed, then 1-{MAX_NAME} characters; unique ignoring case; no control, format "
+            "(zero-width, bidi, BOM) or line separator characters"
+        ),
+    ),
 ]
 MaxSessions = Annotated[int, msgspec.Meta(ge=1, le=MAX_SESSIONS_LIMIT)]
 Id = Annotated[int, msgspec.Meta(ge=1, le=2_147_483_647)]

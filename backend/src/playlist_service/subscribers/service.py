@@ -47,6 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSON, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from playlist_service.catalog_rules import clean_identifier, clean_name
 from playlist_service.db.models import (
     AuthSyncStatus,
     Channel,
@@ -178,13 +179,6 @@ def search_condition(search: str | None) -> ColumnElement[bool] | None:
             )
         )
     return and_(*clauses)
-
-
-def _trimmed(value: str, field: str) -> str:
-    text = value.strip()
-    if not text:
-        raise ValidationError(f"Invalid value for: {field}", details=[{"field": field, "message": "must not be blank"}])
-    return text
 
 
 def _instant(value: datetime, field: str) -> datetime:
@@ -392,9 +386,9 @@ class SubscriberService:
         self._check_order(valid_from, valid_until)
         await self._check_refs(data.tariff_ids, data.package_ids, data.channel_ids)
         values = {
-            "first_name": _trimmed(data.first_name, "first_name"),
-            "last_name": _trimmed(data.last_name, "last_name"),
-            "agreement_number": _trimmed(data.agreement_number, "agreement_number"),
+            "first_name": clean_name(data.first_name, "first_name"),
+            "last_name": clean_name(data.last_name, "last_name"),
+            "agreement_number": clean_identifier(data.agreement_number, "agreement_number"),
             "status": data.status,
             "max_sessions": data.max_sessions,
             "token": new_token(),
@@ -404,7 +398,7 @@ class SubscriberService:
             "new_package_ids": sorted(set(data.package_ids)),
             "new_channel_ids": sorted(set(data.channel_ids)),
         }
-        # A duplicate agreement number fails here: 409 from the error map.
+        # A duplicate agreement number (ignoring case: uq_users_agreement_number) fails here: 409 from the error map.
         user_id = int((await self.db.execute(_CREATE_USER, values)).scalar_one())
         await self.db.commit()
         # The id in the 502's details lets the admin open the saved user instead of creating it again.
@@ -414,11 +408,11 @@ class SubscriberService:
     async def update(self, user_id: int, data: UserUpdate) -> UserRead:
         user = await self._lock_row(user_id)
         if not isinstance(data.first_name, UnsetType):
-            user.first_name = _trimmed(data.first_name, "first_name")
+            user.first_name = clean_name(data.first_name, "first_name")
         if not isinstance(data.last_name, UnsetType):
-            user.last_name = _trimmed(data.last_name, "last_name")
+            user.last_name = clean_name(data.last_name, "last_name")
         if not isinstance(data.agreement_number, UnsetType):
-            user.agreement_number = _trimmed(data.agreement_number, "agreement_number")
+            user.agreement_number = clean_identifier(data.agreement_number, "agreement_number")
         if not isinstance(data.status, UnsetType):
             user.status = data.status
         if not isinstance(data.max_sessions, UnsetType):

@@ -151,6 +151,36 @@ async def test_duplicate_name_is_a_duplicate_entry(auth_client: Client) -> None:
     assert response.json()["error"]["code"] == "DUPLICATE_ENTRY"
 
 
+async def test_names_differing_only_in_case_are_duplicates(auth_client: Client) -> None:
+    await create_key(auth_client, name="billing")
+    for name in ("BILLING", "Billing", " bIlLiNg "):
+        response = await auth_client.post("/api/v1/api-keys", json={"name": name})
+        assert response.status_code == 409, response.text
+        assert response.json()["error"]["details"] == [{"field": "name", "message": "must be unique"}]
+    assert (await auth_client.get("/api/v1/api-keys")).json()["data"]["total"] == 1
+
+
+async def test_a_revoked_keys_name_can_be_reused(auth_client: Client, db: AsyncSession) -> None:
+    first = await create_key(auth_client, name="billing")
+    assert (await auth_client.delete(f"/api/v1/api-keys/{first['id']}")).status_code == 200
+    second = await create_key(auth_client, name="Billing")
+    assert second["name"] == "Billing"
+    # Among the keys in use the name is still unique, and revoked ones may share it.
+    assert (await auth_client.post("/api/v1/api-keys", json={"name": "billing"})).status_code == 409
+    assert (await auth_client.delete(f"/api/v1/api-keys/{second['id']}")).status_code == 200
+    await create_key(auth_client, name="billing")
+    names = (await db.execute(text("SELECT name, revoked_at IS NULL AS active FROM api_keys ORDER BY id"))).all()
+    assert [tuple(r) for r in names] == [("billing", False), ("Billing", False), ("billing", True)]
+
+
+@pytest.mark.parametrize("name", ["bill\r\ning", "bill\ning", "bill\ting", "a\x1bb", "bill\u202eing"])
+async def test_control_characters_in_a_name_are_refused(auth_client: Client, name: str) -> None:
+    response = await auth_client.post("/api/v1/api-keys", json={"name": name})
+    assert response.status_code == 422, response.text
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["name"]
+    assert (await auth_client.get("/api/v1/api-keys")).json()["data"]["total"] == 0
+
+
 async def test_name_is_trimmed_before_it_is_stored_and_compared(auth_client: Client) -> None:
     created = await create_key(auth_client, name="  billing  ")
     assert created["name"] == "billing"
@@ -158,7 +188,7 @@ async def test_name_is_trimmed_before_it_is_stored_and_compared(auth_client: Cli
     assert again.status_code == 409, again.text
 
 
-@pytest.mark.parametrize("name", ["   ", "\t\n"])
+@pytest.mark.parametrize("name", ["   ", "\t\n", "\u200b", "\u3000\ufeff"])
 async def test_blank_name_is_refused_naming_the_field(auth_client: Client, name: str) -> None:
     response = await auth_client.post("/api/v1/api-keys", json={"name": name})
     assert response.status_code == 422, response.text

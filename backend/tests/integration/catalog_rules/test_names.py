@@ -46,3 +46,18 @@ async def test_control_characters_inside_a_name_are_refused(auth_client, db, tab
     for name in ["Ne\nws", "Ne\tws", "a\x1bb"]:
         assert_error(await auth_client.post(url, json={"name": name}), 422, "VALIDATION_ERROR", field="name")
     assert data(await auth_client.post(url, json={"name": "a\u200bb"}), 201)["name"] == "a\u200bb"  # visible text
+
+
+@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize(
+    "control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+async def test_bidi_controls_inside_a_name_are_refused(auth_client, db, table, control):
+    url = f"/api/v1/{table}"
+    error = assert_error(await auth_client.post(url, json={"name": f"RTL{control}gnp.exe"}), 422, "VALIDATION_ERROR")
+    assert error["details"][0]["field"] == "name" and "bidi" in error["details"][0]["message"]
+    row = await add_named(db, table, "Plain")
+    response = await auth_client.patch(f"{url}/{row}", json={"name": f"Pl{control}ain"})
+    assert_error(response, 422, "VALIDATION_ERROR", field="name")
+    # Hebrew needs no control character to display right to left.
+    assert data(await auth_client.post(url, json={"name": "חדשות News"}), 201)["name"] == "חדשות News"

@@ -214,6 +214,26 @@ def test_control_characters_and_quotes_are_neutralised_everywhere(raw: str, clea
     assert len(text.splitlines()) == 3  # str.splitlines knows every Unicode line break
 
 
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("control", list(BIDI_CONTROLS))
+def test_bidi_controls_are_stripped_from_every_value(control: str) -> None:
+    raw = f"RTL{control}gnp.exe {control}x"
+    text = render_playlist([entry(display_name=raw, tvg_name=raw, tvg_id=raw, group_title=raw, tvg_logo=raw)], TOKEN)
+    clean = "RTLgnp.exe x"
+    assert extinf(text) == [
+        f'#EXTINF:-1 tvg-name="{clean}" tvg-id="{clean}" group-title="{clean}" tvg-logo="{clean}",{clean}'
+    ]
+    assert not set(BIDI_CONTROLS) & set(text)
+
+
+def test_bidi_controls_are_stripped_from_a_fallback_name_and_keep_hebrew_and_marks() -> None:
+    kan = "\u05db\u05d0\u05df 11"  # Hebrew "Kan 11"
+    text = render_playlist([entry("s", tvg_name=f"\u202e{kan}\u202c"), entry("t", display_name="a\u200fb")], TOKEN)
+    assert [line.rsplit(",", 1)[1] for line in extinf(text)] == [kan, "a\u200fb"]
+
+
 def test_equals_sign_is_replaced_in_text_attributes_only() -> None:
     line = extinf(
         render_playlist(
@@ -366,6 +386,8 @@ def test_playlist_urls_encode_dot_segments_too(names: list[str]) -> None:
         (("<>:|?*", "x", "1"), "_x_1.m3u8"),
         (("", "", ""), "playlist.m3u8"),
         (("/", '"', "\n"), "playlist.m3u8"),
+        (("Ivanov\u202egnp.exe", "Iv\u2066an\u2069", "\u202a1\u202c"), "Ivanovgnp.exe_Ivan_1.m3u8"),
+        (("\u202e", "\u2067", "\u202d"), "playlist.m3u8"),
     ],
 )
 def test_playlist_filename(parts: tuple[str, str, str], filename: str) -> None:
@@ -396,6 +418,10 @@ def test_playlist_filename_parts_are_capped() -> None:
         ("Seán.m3u8", "attachment; filename=\"Sean.m3u8\"; filename*=UTF-8''Se%C3%A1n.m3u8"),
         ('a"b%c d.m3u8', "attachment; filename=\"a_b_c d.m3u8\"; filename*=UTF-8''a%22b%25c%20d.m3u8"),
         ("../a\\b.m3u8", "attachment; filename=\"..ab.m3u8\"; filename*=UTF-8''..ab.m3u8"),
+        (
+            "x\u202egnp.exe\u2066.m3u8",
+            "attachment; filename=\"xgnp.exe.m3u8\"; filename*=UTF-8''xgnp.exe.m3u8",
+        ),
         (
             "a\r\nSet-Cookie: x.m3u8",
             "attachment; filename=\"a Set-Cookie: x.m3u8\"; filename*=UTF-8''a%20Set-Cookie%3A%20x.m3u8",

@@ -16,7 +16,8 @@ T = TypeVar("T", bound="ApiKeyCreate")
 class ApiKeyCreate:
     """
     Attributes:
-        name (str): Unique label, e.g. the system that uses the key; trimmed
+        name (str): A label, e.g. the system that uses the key. Trimmed, then 1-100 characters; unique ignoring case
+            among keys not revoked (a revoked key's name can be reused); no control characters, no bidi controls
         scope (ApiKeyScope | Unset):
     """
 

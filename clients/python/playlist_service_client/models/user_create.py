@@ -17,9 +17,13 @@ T = TypeVar("T", bound="UserCreate")
 class UserCreate:
     """
     Attributes:
-        first_name (str): Trimmed; not blank
-        last_name (str): Trimmed; not blank
-        agreement_number (str): Unique; the Auth Service's user_id
+        first_name (str): Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control
+            characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
+        last_name (str): Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control
+            characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
+        agreement_number (str): The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and digits are
+            stored as ASCII), trimmed, then 1-100 characters; unique ignoring case; no control, format (zero-width, bidi,
+            BOM) or line separator characters
         status (UserStatus | Unset):
         max_sessions (int | Unset):  Default: 1.
         valid_from (datetime.datetime | None | Unset): ISO 8601; without an offset it is UTC

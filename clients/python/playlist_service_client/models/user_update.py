@@ -17,9 +17,13 @@ T = TypeVar("T", bound="UserUpdate")
 class UserUpdate:
     """
     Attributes:
-        first_name (str | Unset): Trimmed; not blank
-        last_name (str | Unset): Trimmed; not blank
-        agreement_number (str | Unset): Unique; the Auth Service's user_id
+        first_name (str | Unset): Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no
+            control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
+        last_name (str | Unset): Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no
+            control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
+        agreement_number (str | Unset): The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and
+            digits are stored as ASCII), trimmed, then 1-100 characters; unique ignoring case; no control, format (zero-
+            width, bidi, BOM) or line separator characters
         status (UserStatus | Unset):
         max_sessions (int | Unset):
         valid_from (datetime.datetime | None | Unset): ISO 8601; without an offset it is UTC

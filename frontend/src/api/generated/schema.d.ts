@@ -974,7 +974,7 @@ export interface components {
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
-            /** @description Unique label, e.g. the system that uses the key; trimmed */
+            /** @description A label, e.g. the system that uses the key. Trimmed, then 1-100 characters; unique ignoring case among keys not revoked (a revoked key's name can be reused); no control characters, no bidi controls */
             name: string;
             scope?: components["schemas"]["ApiKeyScope"];
         };
@@ -1182,7 +1182,7 @@ export interface components {
         };
         /** GroupCreate */
         GroupCreate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name: string;
         };
         /** GroupLookup */
@@ -1208,7 +1208,7 @@ export interface components {
         };
         /** GroupUpdate */
         GroupUpdate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name?: string;
         };
         /** HealthStatus */
@@ -1237,7 +1237,7 @@ export interface components {
         };
         /** PackageCreate */
         PackageCreate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1266,7 +1266,7 @@ export interface components {
         };
         /** PackageUpdate */
         PackageUpdate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1400,7 +1400,7 @@ export interface components {
         };
         /** TariffCreate */
         TariffCreate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1427,7 +1427,7 @@ export interface components {
         };
         /** TariffUpdate */
         TariffUpdate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1447,11 +1447,11 @@ export interface components {
         };
         /** UserCreate */
         UserCreate: {
-            /** @description Trimmed; not blank */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             first_name: string;
-            /** @description Trimmed; not blank */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             last_name: string;
-            /** @description Unique; the Auth Service's user_id */
+            /** @description The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and digits are stored as ASCII), trimmed, then 1-100 characters; unique ignoring case; no control, format (zero-width, bidi, BOM) or line separator characters */
             agreement_number: string;
             status?: components["schemas"]["UserStatus"];
             /** @default 1 */
@@ -1509,11 +1509,11 @@ export interface components {
         UserStatus: "enabled" | "disabled";
         /** UserUpdate */
         UserUpdate: {
-            /** @description Trimmed; not blank */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             first_name?: string;
-            /** @description Trimmed; not blank */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             last_name?: string;
-            /** @description Unique; the Auth Service's user_id */
+            /** @description The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and digits are stored as ASCII), trimmed, then 1-100 characters; unique ignoring case; no control, format (zero-width, bidi, BOM) or line separator characters */
             agreement_number?: string;
             status?: components["schemas"]["UserStatus"];
             max_sessions?: number;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, text
+from sqlalchemy import ForeignKey, Index, String, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from playlist_service.db.base import Base, BigIdMixin, IdMixin, TimestampMixin
@@ -53,8 +53,13 @@ class ApiKey(IdMixin, TimestampMixin, Base):
     """A named key for machines (billing, scripts); only its SHA-256 is stored."""
 
     __tablename__ = "api_keys"
+    __table_args__ = (
+        # Unique ignoring case among keys in use: a revoked key's name may be given to a new key. Named
+        # uq_<table>_<column> so api/errors.py answers a violation with 409 naming "name".
+        Index("uq_api_keys_name", func.lower(text("name")), unique=True, postgresql_where=text("revoked_at IS NULL")),
+    )
 
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
     prefix: Mapped[str] = mapped_column(String(16))
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     scope: Mapped[ApiKeyScope] = mapped_column(pg_enum(ApiKeyScope, "api_key_scope"))

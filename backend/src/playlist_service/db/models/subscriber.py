@@ -29,9 +29,13 @@ class User(IdMixin, TimestampMixin, Base):
             func.lower(text("last_name")).label("last_name_lower"),
             postgresql_ops={"last_name_lower": "text_pattern_ops"},
         ),
+        # Unique ignoring case, and the index of the agreement-number prefix search as well (equality
+        # under text_pattern_ops is plain equality). Named uq_<table>_<column> so api/errors.py answers a
+        # violation with 409 DUPLICATE_ENTRY naming agreement_number.
         Index(
-            "ix_users_agreement_number_lower",
+            "uq_users_agreement_number",
             func.lower(text("agreement_number")).label("agreement_number_lower"),
+            unique=True,
             postgresql_ops={"agreement_number_lower": "text_pattern_ops"},
         ),
         Index("ix_users_last_name_first_name_id", "last_name", "first_name", "id"),
@@ -44,7 +48,8 @@ class User(IdMixin, TimestampMixin, Base):
 
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
-    agreement_number: Mapped[str] = mapped_column(String(100), unique=True)
+    # NFKC-normalised and checked by catalog_rules.clean_identifier; unique ignoring case (index above).
+    agreement_number: Mapped[str] = mapped_column(String(100))
     status: Mapped[UserStatus] = mapped_column(
         pg_enum(UserStatus, "user_status"), default=UserStatus.ENABLED, server_default="enabled", index=True
     )

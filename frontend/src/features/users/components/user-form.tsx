@@ -49,6 +49,7 @@ import {
 } from "../api/users";
 import { AuthSyncBadge } from "./auth-sync-badge";
 import { DownloadPlaylistButton } from "./download-button";
+import { PlaylistText } from "./playlist-text";
 
 export interface UserFormValues {
   first_name: string;
@@ -251,9 +252,7 @@ function PreviewModal({ user, onClose }: { user: User; onClose: () => void }) {
             {preview.data.channel_count} channels
           </Text>
           <ScrollArea.Autosize mah={480} type="auto">
-            <Code block data-testid="playlist-preview" style={{ whiteSpace: "pre", unicodeBidi: "plaintext" }}>
-              {preview.data.content}
-            </Code>
+            <PlaylistText content={preview.data.content} />
           </ScrollArea.Autosize>
         </Stack>
       )}

@@ -136,14 +136,13 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
-        sa.UniqueConstraint("agreement_number", name=op.f("uq_users_agreement_number")),
         sa.UniqueConstraint("token", name=op.f("uq_users_token")),
     )
     op.create_index(
-        "ix_users_agreement_number_lower",
+        "uq_users_agreement_number",
         "users",
         [sa.literal_column("lower(agreement_number)").label("agreement_number_lower")],
-        unique=False,
+        unique=True,
         postgresql_ops={"agreement_number_lower": "text_pattern_ops"},
     )
     op.create_index(
@@ -207,7 +206,13 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_keys")),
         sa.UniqueConstraint("key_hash", name=op.f("uq_api_keys_key_hash")),
-        sa.UniqueConstraint("name", name=op.f("uq_api_keys_name")),
+    )
+    op.create_index(
+        "uq_api_keys_name",
+        "api_keys",
+        [sa.literal_column("lower(name)")],
+        unique=True,
+        postgresql_where=sa.text("revoked_at IS NULL"),
     )
     op.create_table(
         "channels",
@@ -367,6 +372,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_channels_sort_order"), table_name="channels")
     op.drop_index(op.f("ix_channels_group_id"), table_name="channels")
     op.drop_table("channels")
+    op.drop_index("uq_api_keys_name", table_name="api_keys", postgresql_where=sa.text("revoked_at IS NULL"))
     op.drop_table("api_keys")
     op.drop_index(op.f("ix_admin_sessions_expires_at"), table_name="admin_sessions")
     op.drop_index(op.f("ix_admin_sessions_admin_id"), table_name="admin_sessions")
@@ -386,7 +392,7 @@ def downgrade() -> None:
         "ix_users_auth_sync_due", table_name="users", postgresql_where=sa.text("auth_sync_status <> 'synced'")
     )
     op.drop_index(
-        "ix_users_agreement_number_lower",
+        "uq_users_agreement_number",
         table_name="users",
         postgresql_ops={"agreement_number_lower": "text_pattern_ops"},
     )
