@@ -55,6 +55,9 @@ class UserController(Controller):
         auth_sync_status: Annotated[
             AuthSyncStatus | None, Parameter(description="Only users in this Auth Service sync state")
         ] = None,
+        include_assignments: Annotated[
+            bool, Parameter(description="Also each user's packages and direct channels (for exports)")
+        ] = False,
     ) -> Envelope[Page[UserListItem]]:
         """List users, ordered by last name, first name.
 
@@ -68,6 +71,7 @@ class UserController(Controller):
             status=status,
             tariff_id=tariff_id,
             auth_sync_status=auth_sync_status,
+            include_assignments=include_assignments,
         )
         return page_of(items, total=total, page=page, per_page=per_page)
 

@@ -121,7 +121,7 @@ class UserRead(msgspec.Struct):
     updated_at: datetime
 
 
-class UserListItem(msgspec.Struct):
+class UserListItem(msgspec.Struct, omit_defaults=True):
     id: int
     first_name: str
     last_name: str
@@ -129,9 +129,14 @@ class UserListItem(msgspec.Struct):
     tariffs: list[Ref]
     max_sessions: int
     status: UserStatus
+    valid_from: datetime | None
     valid_until: datetime | None
     auth_sync_status: AuthSyncStatus
     auth_sync_error: str | None
+    packages: list[Ref] | UnsetType = UNSET
+    """Only with ``include_assignments=true``."""
+    channels: list[Ref] | UnsetType = UNSET
+    """Only with ``include_assignments=true``: the directly assigned channels."""
 
 
 class ResolvedChannelRead(msgspec.Struct):

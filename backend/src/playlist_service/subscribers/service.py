@@ -84,6 +84,10 @@ _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 _LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
+_channel_name = func.coalesce(Channel.display_name, Channel.tvg_name, Channel.stream_name)
+"""How a channel is named in a user's assignments (the title, else the EPG name, else the stream)."""
+
+
 def _user_with_refs_statement() -> Select[Any]:
     """The user's columns and ``refs``: [kind, id, name] of each assigned tariff, package and
     channel, ordered by kind and name, as JSON (one round trip for the detail read after every write)."""
@@ -95,9 +99,7 @@ def _user_with_refs_statement() -> Select[Any]:
         select(literal("package"), Package.id, Package.name)
         .join(user_packages, user_packages.c.package_id == Package.id)
         .where(user_packages.c.user_id == uid),
-        select(
-            literal("channel"), Channel.id, func.coalesce(Channel.display_name, Channel.tvg_name, Channel.stream_name)
-        )
+        select(literal("channel"), Channel.id, _channel_name)
         .join(user_channels, user_channels.c.channel_id == Channel.id)
         .where(user_channels.c.user_id == uid),
     ).subquery("refs")
@@ -226,8 +228,12 @@ class SubscriberService:
         status: UserStatus | None,
         tariff_id: int | None,
         auth_sync_status: AuthSyncStatus | None = None,
+        include_assignments: bool = False,
     ) -> tuple[list[UserListItem], int]:
-        """One page ordered by last name, first name, id; three statements whatever the page size."""
+        """One page ordered by last name, first name, id; three statements whatever the page size.
+
+        ``include_assignments``: each item also carries its packages and direct channels (same
+        statement count), for exports and billing systems that read every subscriber in full."""
         conditions: list[ColumnElement[bool]] = []
         if status is not None:
             conditions.append(User.status == status)
@@ -256,6 +262,7 @@ class SubscriberService:
             User.agreement_number,
             User.max_sessions,
             User.status,
+            User.valid_from,
             User.valid_until,
             User.auth_sync_status,
             User.auth_sync_error,
@@ -270,37 +277,58 @@ class SubscriberService:
         else:
             page_of_rows = columns.order_by(User.last_name, User.first_name, User.id)
         rows = (await self.db.execute(page_of_rows.offset((page - 1) * per_page).limit(per_page))).all()
-        tariffs = await self._tariffs_of([r.id for r in rows])
+        refs = await self._refs_of([r.id for r in rows], everything=include_assignments)
+
+        def assigned(kind: str, user_id: int) -> list[Ref] | UnsetType:
+            return refs[kind].get(user_id, []) if include_assignments else UNSET
+
         items = [
             UserListItem(
                 id=r.id,
                 first_name=r.first_name,
                 last_name=r.last_name,
                 agreement_number=r.agreement_number,
-                tariffs=tariffs.get(r.id, []),
+                tariffs=refs["tariff"].get(r.id, []),
                 max_sessions=r.max_sessions,
                 status=r.status,
+                valid_from=r.valid_from,
                 valid_until=r.valid_until,
                 auth_sync_status=r.auth_sync_status,
                 auth_sync_error=r.auth_sync_error,
+                packages=assigned("package", r.id),
+                channels=assigned("channel", r.id),
             )
             for r in rows
         ]
         return items, int(total)
 
-    async def _tariffs_of(self, user_ids: Sequence[int]) -> dict[int, list[Ref]]:
+    async def _refs_of(self, user_ids: Sequence[int], *, everything: bool) -> dict[str, dict[int, list[Ref]]]:
+        """Tariffs (with ``everything``, also packages and direct channels) of these users, by
+        kind and user, each ordered by name; one statement."""
+        result: dict[str, dict[int, list[Ref]]] = {"tariff": {}, "package": {}, "channel": {}}
         if not user_ids:
-            return {}
-        ids = bindparam("tariff_user_ids", list(user_ids), type_=ARRAY(Integer))
-        stmt = (
-            select(user_tariffs.c.user_id, Tariff.id, Tariff.name)
+            return result
+        ids = bindparam("ref_user_ids", list(user_ids), type_=ARRAY(Integer))
+        parts = [
+            select(literal("tariff").label("kind"), user_tariffs.c.user_id, Tariff.id, Tariff.name)
             .join(Tariff, Tariff.id == user_tariffs.c.tariff_id)
             .where(user_tariffs.c.user_id == func.any(ids))
-            .order_by(Tariff.name, Tariff.id)
-        )
-        result: dict[int, list[Ref]] = {}
-        for user_id, tid, name in (await self.db.execute(stmt)).all():
-            result.setdefault(user_id, []).append(Ref(id=tid, name=name))
+        ]
+        if everything:
+            parts.append(
+                select(literal("package"), user_packages.c.user_id, Package.id, Package.name)
+                .join(Package, Package.id == user_packages.c.package_id)
+                .where(user_packages.c.user_id == func.any(ids))
+            )
+            parts.append(
+                select(literal("channel"), user_channels.c.user_id, Channel.id, _channel_name)
+                .join(Channel, Channel.id == user_channels.c.channel_id)
+                .where(user_channels.c.user_id == func.any(ids))
+            )
+        refs = union_all(*parts).subquery("refs")
+        stmt = select(refs).order_by(refs.c.name, refs.c.id)
+        for kind, user_id, ref_id, name in (await self.db.execute(stmt)).all():
+            result[kind].setdefault(user_id, []).append(Ref(id=ref_id, name=name))
         return result
 
     async def _get_row(self, user_id: int) -> Row[Any]:

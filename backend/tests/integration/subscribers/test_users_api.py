@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
-from playlist_service.db.models import UserStatus, user_tariffs
+from playlist_service.db.models import UserStatus, user_channels, user_packages, user_tariffs
 from playlist_service.settings import Settings
 from playlist_service.subscribers import service as service_module
 from playlist_service.subscribers.service import SubscriberService
@@ -334,6 +334,27 @@ async def test_list_rows_show_tariffs_and_sync_state_in_constant_queries(
     one = await listing_cost(1)
     await add(49, 1)
     assert await listing_cost(50) == one
+
+
+async def test_list_with_assignments_carries_packages_and_channels_in_the_same_queries(
+    auth_client: Client, db: AsyncSession, count_queries: Any
+) -> None:
+    # Exports and billing systems read every subscriber in full: a page, not a request per user.
+    basic, sport = await add_package(db, "Basic", []), await add_package(db, "Sport", [])
+    news = await add_channel(db, "news", display_name="Новости")
+    ids = await seed_users(db, [(f"User{i}", f"User{i:03d}", f"N{i}") for i in range(30)])
+    await link(db, user_packages, [(uid, p) for uid in ids for p in (sport, basic)])
+    await link(db, user_channels, [(ids[0], news)])
+    with count_queries() as lean:
+        plain = (await auth_client.get("/api/v1/users", params={"per_page": 50})).json()["data"]["items"]
+    assert "packages" not in plain[0] and "channels" not in plain[0] and "valid_from" in plain[0]
+    with count_queries() as full:
+        response = await auth_client.get("/api/v1/users", params={"per_page": 50, "include_assignments": "true"})
+    items = {item["id"]: item for item in response.json()["data"]["items"]}
+    assert [p["name"] for p in items[ids[0]]["packages"]] == ["Basic", "Sport"]
+    assert items[ids[0]]["channels"] == [{"id": news, "name": "Новости"}]
+    assert items[ids[1]]["channels"] == []
+    assert full.count == lean.count
 
 
 async def test_resync_all_marks_everyone_pending_for_the_worker(

@@ -1477,9 +1477,12 @@ export interface components {
             tariffs: components["schemas"]["Ref"][];
             max_sessions: number;
             status: components["schemas"]["UserStatus"];
+            valid_from: string | null;
             valid_until: string | null;
             auth_sync_status: components["schemas"]["AuthSyncStatus"];
             auth_sync_error: string | null;
+            packages?: components["schemas"]["Ref"][];
+            channels?: components["schemas"]["Ref"][];
         };
         /** UserRead */
         UserRead: {
@@ -4494,6 +4497,8 @@ export interface operations {
                 tariff_id?: number | null;
                 /** @description Only users in this Auth Service sync state */
                 auth_sync_status?: components["schemas"]["AuthSyncStatus"] | null;
+                /** @description Also each user's packages and direct channels (for exports) */
+                include_assignments?: boolean;
             };
             header?: never;
             path?: never;

@@ -20,6 +20,7 @@ def _get_kwargs(
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
     auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
+    include_assignments: bool | Unset = False,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -59,6 +60,8 @@ def _get_kwargs(
     else:
         json_auth_sync_status = auth_sync_status
     params["auth_sync_status"] = json_auth_sync_status
+
+    params["include_assignments"] = include_assignments
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -125,6 +128,7 @@ def sync_detailed(
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
     auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
+    include_assignments: bool | Unset = False,
 ) -> Response[ErrorEnvelope | UserListItemPageEnvelope]:
     """ListUsers
 
@@ -141,6 +145,8 @@ def sync_detailed(
         tariff_id (int | None | Unset): Only users with this tariff
         auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
             state
+        include_assignments (bool | Unset): Also each user's packages and direct channels (for
+            exports) Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +163,7 @@ def sync_detailed(
         status=status,
         tariff_id=tariff_id,
         auth_sync_status=auth_sync_status,
+        include_assignments=include_assignments,
     )
 
     response = client.get_httpx_client().request(
@@ -175,6 +182,7 @@ def sync(
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
     auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
+    include_assignments: bool | Unset = False,
 ) -> ErrorEnvelope | UserListItemPageEnvelope | None:
     """ListUsers
 
@@ -191,6 +199,8 @@ def sync(
         tariff_id (int | None | Unset): Only users with this tariff
         auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
             state
+        include_assignments (bool | Unset): Also each user's packages and direct channels (for
+            exports) Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,6 +218,7 @@ def sync(
         status=status,
         tariff_id=tariff_id,
         auth_sync_status=auth_sync_status,
+        include_assignments=include_assignments,
     ).parsed
 
 
@@ -220,6 +231,7 @@ async def asyncio_detailed(
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
     auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
+    include_assignments: bool | Unset = False,
 ) -> Response[ErrorEnvelope | UserListItemPageEnvelope]:
     """ListUsers
 
@@ -236,6 +248,8 @@ async def asyncio_detailed(
         tariff_id (int | None | Unset): Only users with this tariff
         auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
             state
+        include_assignments (bool | Unset): Also each user's packages and direct channels (for
+            exports) Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,6 +266,7 @@ async def asyncio_detailed(
         status=status,
         tariff_id=tariff_id,
         auth_sync_status=auth_sync_status,
+        include_assignments=include_assignments,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -268,6 +283,7 @@ async def asyncio(
     status: None | Unset | UserStatus = UNSET,
     tariff_id: int | None | Unset = UNSET,
     auth_sync_status: AuthSyncStatus | None | Unset = UNSET,
+    include_assignments: bool | Unset = False,
 ) -> ErrorEnvelope | UserListItemPageEnvelope | None:
     """ListUsers
 
@@ -284,6 +300,8 @@ async def asyncio(
         tariff_id (int | None | Unset): Only users with this tariff
         auth_sync_status (AuthSyncStatus | None | Unset): Only users in this Auth Service sync
             state
+        include_assignments (bool | Unset): Also each user's packages and direct channels (for
+            exports) Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -302,5 +320,6 @@ async def asyncio(
             status=status,
             tariff_id=tariff_id,
             auth_sync_status=auth_sync_status,
+            include_assignments=include_assignments,
         )
     ).parsed
