@@ -47,14 +47,27 @@ _UNIQUE_NAME = re.compile(
 _FK_NAME = re.compile(r"^fk_(?P<table>[a-z_]+?)_(?P<column>[a-z_]+_id)_")
 
 
+RETRY_AFTER_DEFAULT = {429: 60, 503: 5}
+"""Retry-After seconds for a 429 or 503 whose error does not know better: every one says when to come back."""
+
+
 def _respond(
-    request: Request[Any, Any, Any], status: int, code: str, message: str, details: Any = None
+    request: Request[Any, Any, Any],
+    status: int,
+    code: str,
+    message: str,
+    details: Any = None,
+    *,
+    retry_after: int | None = None,
 ) -> Response[Any]:
     request_id = ensure_request_id(request.scope)
     body = error_envelope(code, message, details, request_id=request_id)
     # Set here too: router errors (404, 405) and errors raised in middleware are answered outside
     # RequestIdMiddleware.
-    return Response(content=body, status_code=status, headers={"X-Request-ID": request_id})
+    headers = {"X-Request-ID": request_id}
+    if status in RETRY_AFTER_DEFAULT:
+        headers["Retry-After"] = str(retry_after or RETRY_AFTER_DEFAULT[status])
+    return Response(content=body, status_code=status, headers=headers)
 
 
 def _validation_details(extra: Any) -> list[ErrorDetail]:
@@ -90,7 +103,7 @@ def _validation_details(extra: Any) -> list[ErrorDetail]:
 def _app_error(request: Request[Any, Any, Any], exc: AppError) -> Response[Any]:
     if exc.status_code >= 500:
         log.warning("%s: %s (request %s)", exc.code, exc.message, request_id_of(request.scope))
-    return _respond(request, exc.status_code, exc.code, exc.message, exc.details)
+    return _respond(request, exc.status_code, exc.code, exc.message, exc.details, retry_after=exc.retry_after)
 
 
 def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
@@ -125,7 +138,7 @@ def _http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if isinstance(exc, MethodNotAllowedException):
         message = "Method not allowed for this resource"
     response = _respond(request, status, code, message)
-    if status == 405 and exc.headers:
+    if status in (405, 429) and exc.headers:  # Allow; a rate limiter's own Retry-After
         response.headers.update(exc.headers)
     return response
 

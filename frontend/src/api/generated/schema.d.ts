@@ -1847,7 +1847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (TOO_MANY_REQUESTS); the Retry-After header gives the seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
