@@ -22,10 +22,11 @@ from litestar.exceptions import (
 from litestar.types import ExceptionHandlersMap
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from playlist_service.api.envelope import ErrorDetail, error_envelope
 from playlist_service.api.request_id import ensure_request_id, request_id_of
-from playlist_service.errors import AppError, ValidationError
+from playlist_service.errors import AppError, ServiceUnavailableError, ValidationError
 
 log = logging.getLogger("playlist_service.errors")
 
@@ -185,7 +186,66 @@ def _not_found(request: Request[Any, Any, Any], exc: AANotFoundError) -> Respons
     return _respond(request, 404, "NOT_FOUND", "Resource not found")
 
 
+DATABASE_UNREACHABLE = "The database is not reachable; try again shortly"
+_CONNECTION_STATES = ("08", "57P01", "57P02", "57P03", "53300")
+"""SQLSTATEs of a connection that failed, was ended by the server (shutdown, crash, starting up) or
+was refused for lack of slots: nothing in the request was wrong."""
+_CONNECTION_ERRORS = (
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    PoolTimeoutError,  # no pooled connection came free within DB_POOL_TIMEOUT
+)
+
+
+def _raised_by_driver(exc: BaseException) -> bool:
+    # A bare OSError (a refused connect comes through SQLAlchemy unwrapped) counts only when it came
+    # from the driver or the pool; a file error elsewhere is not the database's.
+    tb = exc.__traceback__
+    while tb is not None:
+        if str(tb.tb_frame.f_globals.get("__name__", "")).startswith(("asyncpg", "sqlalchemy")):
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _unreachable_cause(exc: BaseException) -> BaseException | None:
+    """The innermost error showing the database connection (not the statement) failed, if any."""
+    found: BaseException | None = None
+    cause: BaseException | None = exc
+    for _ in range(10):  # the wrappers: advanced-alchemy's, SQLAlchemy's, the adapter's, the driver's
+        if cause is None:
+            break
+        state = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+        if (
+            isinstance(cause, _CONNECTION_ERRORS)
+            or (isinstance(cause, DBAPIError) and cause.connection_invalidated)
+            or (isinstance(state, str) and state.startswith(_CONNECTION_STATES))
+            or (isinstance(cause, OSError) and _raised_by_driver(cause))
+        ):
+            found = cause
+        cause = getattr(cause, "orig", None) or cause.__cause__
+    return found
+
+
+def _unavailable(request: Request[Any, Any, Any], cause: BaseException) -> Response[Any]:
+    # One line per request, no traceback: during an outage every request fails the same way. The
+    # driver's own message names host and port, never statement parameters.
+    reason = str(cause).splitlines()[0] if str(cause) else ""
+    log.warning(
+        "Database not reachable on %s %s (request %s): %s: %s",
+        request.method,
+        request.url.path,
+        request_id_of(request.scope),
+        type(cause).__name__,
+        reason[:300],
+    )
+    return _respond(request, 503, ServiceUnavailableError.code, DATABASE_UNREACHABLE)
+
+
 def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if (cause := _unreachable_cause(exc)) is not None:
+        return _unavailable(request, cause)
     log.error(
         "Unhandled error on %s %s (request %s)",
         request.method,
@@ -208,6 +268,8 @@ def _argument_error(exc: BaseException) -> str | None:
 
 
 def _db_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]:
+    if (cause := _unreachable_cause(exc)) is not None:
+        return _unavailable(request, cause)
     if (argument := _argument_error(exc)) is not None:
         # A safety net: parameters are bounded in their types, so this means one is missing a bound.
         log.warning("Query argument refused by the driver on %s %s: %s", request.method, request.url.path, argument)

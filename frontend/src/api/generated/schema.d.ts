@@ -1856,6 +1856,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     logout: {
@@ -1903,6 +1912,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getCurrentAdmin: {
@@ -1943,6 +1961,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2004,6 +2031,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2080,6 +2116,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -2148,6 +2193,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getDashboardStats: {
@@ -2188,6 +2242,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2263,6 +2326,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getChannel: {
@@ -2331,6 +2403,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteChannel: {
@@ -2392,6 +2473,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2471,6 +2561,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getChannelLogo: {
@@ -2532,6 +2631,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2610,6 +2718,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listSyncRuns: {
@@ -2671,6 +2788,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     reorderChannels: {
@@ -2724,6 +2850,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2803,6 +2938,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     setChannelPackages: {
@@ -2868,6 +3012,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2956,6 +3109,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getFlussonicStatus: {
@@ -3005,6 +3167,15 @@ export interface operations {
             };
             /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3080,6 +3251,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listGroups: {
@@ -3120,6 +3300,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3196,6 +3385,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getGroup: {
@@ -3264,6 +3462,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteGroup: {
@@ -3325,6 +3532,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3413,6 +3629,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     reorderGroups: {
@@ -3466,6 +3691,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3541,6 +3775,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listPackages: {
@@ -3581,6 +3824,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3657,6 +3909,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getPackage: {
@@ -3725,6 +3986,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deletePackage: {
@@ -3786,6 +4056,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3874,6 +4153,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getTariffCascadeInfo: {
@@ -3942,6 +4230,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listTariffs: {
@@ -3982,6 +4279,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4058,6 +4364,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getTariff: {
@@ -4126,6 +4441,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteTariff: {
@@ -4187,6 +4511,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4275,6 +4608,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     lookupChannels: {
@@ -4336,6 +4678,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     lookupGroups: {
@@ -4376,6 +4727,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4430,6 +4790,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     lookupTariffs: {
@@ -4470,6 +4839,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4539,6 +4917,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4624,6 +5011,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getUser: {
@@ -4685,6 +5081,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4771,6 +5176,15 @@ export interface operations {
             };
             /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4868,6 +5282,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     regenerateUserToken: {
@@ -4954,6 +5377,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     resyncAllUsers: {
@@ -4994,6 +5426,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5078,6 +5519,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     downloadUserPlaylist: {
@@ -5139,6 +5589,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5214,6 +5673,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getUserResolvedChannels: {
@@ -5275,6 +5743,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5350,6 +5827,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getAuthSyncStatus: {
@@ -5390,6 +5876,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5444,6 +5939,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getLiveness: {
@@ -5484,7 +5988,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatusEnvelope"];
                 };
             };
-            /** @description Not ready (SERVICE_UNAVAILABLE): the database does not answer */
+            /** @description Not ready (SERVICE_UNAVAILABLE): the database does not answer; Retry-After gives the seconds to wait */
             503: {
                 headers: {
                     [name: string]: unknown;
