@@ -117,7 +117,7 @@ export interface paths {
         };
         /**
          * GetStats
-         * @description Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+         * @description Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic sync.
          */
         get: operations["getDashboardStats"];
         put?: never;
@@ -873,7 +873,13 @@ export interface paths {
          * @description Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
          *
          *     Kinds: ``missing`` (no token), ``stale`` (fields differ), ``pointer`` (stored token id is
-         *     wrong), ``unknown`` (a token that belongs to no user; repair deletes it).
+         *     wrong), ``unknown`` (a token of ours that belongs to no user; repair deletes it). Ours means
+         *     its ``meta.managed_by`` is ``playlist-service`` (every token we push carries it) or its
+         *     user_id is one of our agreement numbers (a duplicate). Any other token matching no user is
+         *     counted as ``foreign`` and never deleted: the Auth Service may be shared with other systems.
+         *
+         *     One check runs at a time (409 CONFLICT meanwhile, also while the periodic check of
+         *     ``AUTH_RECONCILE_INTERVAL`` runs); each is recorded (``last_check`` of the status).
          */
         post: operations["reconcileAuthService"];
         delete?: never;
@@ -891,7 +897,7 @@ export interface paths {
         };
         /**
          * Status
-         * @description Counts of users synced, pending and failed, queued deletions and events, the last error.
+         * @description Counts of users synced, pending and failed, queued deletions and events, the last error, the last check.
          */
         get: operations["getAuthSyncStatus"];
         put?: never;
@@ -1019,6 +1025,8 @@ export interface components {
             failed: number;
             pending_deletions: number;
             queued_events: number;
+            check_every: number | null;
+            last_check: components["schemas"]["ReconcileRunRead"] | null;
         };
         /** AuthSyncOverview */
         AuthSyncOverview: {
@@ -1030,6 +1038,8 @@ export interface components {
             last_error: string | null;
             last_error_at: string | null;
             worker_enabled: boolean;
+            check_every: number | null;
+            last_check: components["schemas"]["ReconcileRunRead"] | null;
         };
         /** AuthSyncState */
         AuthSyncState: {
@@ -1174,6 +1184,11 @@ export interface components {
             api_format: "v3" | "legacy";
             server_version: string | null;
         };
+        /** ForeignToken */
+        ForeignToken: {
+            token_id: number;
+            user_id: string;
+        };
         /** GroupCascadeInfo */
         GroupCascadeInfo: {
             id: number;
@@ -1294,10 +1309,35 @@ export interface components {
             stale: number;
             pointer: number;
             unknown: number;
+            foreign: number;
             differences: components["schemas"]["ReconcileDifference"][];
+            foreign_tokens: components["schemas"]["ForeignToken"][];
             truncated: boolean;
             repaired: boolean;
+            fixed: number;
             repair_failures: number;
+            run_id: number | null;
+        };
+        /** ReconcileRunRead */
+        ReconcileRunRead: {
+            id: number;
+            status: components["schemas"]["SyncRunStatus"];
+            /** Format: date-time */
+            started_at: string;
+            finished_at: string | null;
+            scheduled: boolean;
+            repair: boolean;
+            users: number;
+            remote_tokens: number;
+            missing: number;
+            stale: number;
+            pointer: number;
+            unknown: number;
+            foreign: number;
+            differences: number;
+            fixed: number;
+            repair_failures: number;
+            error: string | null;
         };
         /** Ref */
         Ref: {
@@ -5802,6 +5842,15 @@ export interface operations {
             };
             /** @description Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -71,7 +71,8 @@ def sync_detailed(
 ) -> Response[AuthSyncOverviewEnvelope | ErrorEnvelope]:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +97,8 @@ def sync(
 ) -> AuthSyncOverviewEnvelope | ErrorEnvelope | None:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,8 @@ async def asyncio_detailed(
 ) -> Response[AuthSyncOverviewEnvelope | ErrorEnvelope]:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +143,8 @@ async def asyncio(
 ) -> AuthSyncOverviewEnvelope | ErrorEnvelope | None:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -71,7 +71,8 @@ def sync_detailed(
 ) -> Response[DashboardStatsEnvelope | ErrorEnvelope]:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +97,8 @@ def sync(
 ) -> DashboardStatsEnvelope | ErrorEnvelope | None:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,8 @@ async def asyncio_detailed(
 ) -> Response[DashboardStatsEnvelope | ErrorEnvelope]:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +143,8 @@ async def asyncio(
 ) -> DashboardStatsEnvelope | ErrorEnvelope | None:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
