@@ -98,6 +98,7 @@ def create_app(settings: Settings) -> Litestar:
             worker.start()
         check_every = settings.auth_check_every
         checks = ReconcileScheduler(app.state.auth_sync, check_every) if check_every is not None else None
+        app.state.reconcile_checks = checks
         if checks is not None:
             checks.start()
         log.info("Playlist Service started (API under %s)", API_PREFIX)

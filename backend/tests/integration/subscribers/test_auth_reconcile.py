@@ -16,6 +16,7 @@ from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from devtools.simulators.auth_service import AuthSimState
+from playlist_service.app import create_app
 from playlist_service.db.models import user_channels
 from playlist_service.integrations.auth_service import AuthServiceClient
 from playlist_service.integrations.factory import auth_service_config
@@ -85,6 +86,23 @@ async def test_tokens_the_auth_service_lost_are_found_and_repaired_by_the_period
     check = (await auth_client.get("/api/v1/auth-sync/status")).json()["data"]["last_check"]
     assert (check["differences"], check["fixed"], check["scheduled"]) == (3, 3, True)
     assert (await auth_client.get("/api/v1/dashboard/stats")).json()["data"]["auth_sync"]["last_check"] == check
+
+
+async def test_the_app_runs_the_periodic_check_with_its_worker_unless_turned_off(
+    db: AsyncSession, auth_sim: AuthSimState, settings: Settings
+) -> None:
+    app = create_app(dataclasses.replace(settings, auth_sync_worker=True, auth_reconcile_interval=EVERY))
+
+    async def first_look() -> None:  # in the app's event loop, where the scheduler's event lives
+        await asyncio.wait_for(app.state.reconcile_checks.looked.wait(), timeout=20)
+
+    async with AsyncTestClient(app=app) as client:
+        await asyncio.to_thread(client.blocking_portal.call, first_look)
+    assert [(r["scheduled"], r["status"]) for r in await runs(db)] == [(True, "succeeded")]
+    for off in ({"auth_reconcile_interval": 0.0}, {"auth_sync_worker": False}):
+        quiet = create_app(dataclasses.replace(settings, **off))
+        async with AsyncTestClient(app=quiet):
+            assert quiet.state.reconcile_checks is None
 
 
 async def test_the_periodic_check_runs_once_per_interval_whichever_instance_looks(
