@@ -16,9 +16,9 @@ being down, is retried at the next look). Every run is recorded in ``auth_reconc
 Cost at 100,000 subscribers: the token list is read one page (1000) at a time and each page is
 matched to subscribers by token value in one query, plus one for their streams and, when some token
 matches nobody, one for its user_id. Only the ids of the subscribers seen are kept; then the
-subscribers are read in id order to find those with no token. Memory is a few integers per
-subscriber with a difference, never the token list; the differences listed are capped at
-:data:`MAX_REPORTED`.
+subscribers are read in id order to find those with no token. Memory: one integer per subscriber
+seen and a few per difference to repair, never the token list (100,000 tokens with their streams
+were held at once before); the differences listed are capped at :data:`MAX_REPORTED`.
 
 Whose tokens: ours carry ``meta.managed_by = "playlist-service"`` (``auth_sync.MANAGED_BY``). A token
 matching no subscriber's token value is *unknown* and deleted by a repair only if it carries that
