@@ -36,6 +36,7 @@ from playlist_service.playlists.controller import PlaylistController
 from playlist_service.settings import Settings
 from playlist_service.subscribers.controller import UiSettingsController, UserController
 from playlist_service.sync.auth_controller import AuthSyncController
+from playlist_service.sync.auth_reconcile import ReconcileScheduler
 from playlist_service.sync.auth_sync import AuthSync, AuthSyncWorker
 from playlist_service.sync.flussonic_controller import FlussonicController
 from playlist_service.tariffs.controller import TariffController
@@ -96,10 +97,17 @@ def create_app(settings: Settings) -> Litestar:
         if worker is not None:
             app.state.auth_sync.wake = worker.wake
             worker.start()
+        check_every = settings.auth_check_every
+        checks = ReconcileScheduler(app.state.auth_sync, check_every) if check_every is not None else None
+        app.state.reconcile_checks = checks
+        if checks is not None:
+            checks.start()
         log.info("Playlist Service started (API under %s)", API_PREFIX)
         try:
             yield
         finally:
+            if checks is not None:
+                await checks.stop()
             if worker is not None:
                 await worker.stop()
             await app.state.flussonic.aclose()

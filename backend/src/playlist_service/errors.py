@@ -10,11 +10,15 @@ class AppError(Exception):
 
     code = "INTERNAL_ERROR"
     status_code = 500
+    retry_after: int | None = None
+    """Seconds for the Retry-After header (429 and 503 always send one; see ``api/errors.py``)."""
 
-    def __init__(self, message: str, *, details: Any = None) -> None:
+    def __init__(self, message: str, *, details: Any = None, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.details = details
+        if retry_after is not None:
+            self.retry_after = retry_after
 
 
 class InvalidCredentialsError(AppError):

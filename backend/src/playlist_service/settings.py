@@ -216,12 +216,19 @@ class Settings:
     auth_sync_worker: bool = True
     auth_sync_concurrency: int = 8
     auth_sync_interval: float = 2.0
+    # Seconds between the periodic repairing reconciles (sync/auth_reconcile.py); 0: none.
+    auth_reconcile_interval: float = 900.0
 
     # Subscribers and catalogue
     operator_timezone: str = "UTC"
     logo_max_bytes: int = 256 * 1024
 
     log_level: str = "INFO"
+
+    @property
+    def auth_check_every(self) -> float | None:
+        """Seconds between periodic reconciles, ``None`` when none run (no worker, or turned off)."""
+        return self.auth_reconcile_interval if self.auth_sync_worker and self.auth_reconcile_interval > 0 else None
 
     @property
     def digest_keys(self) -> tuple[str, ...]:
@@ -316,6 +323,7 @@ class Settings:
             auth_sync_worker=r.boolean("AUTH_SYNC_WORKER", True),
             auth_sync_concurrency=r.integer("AUTH_SYNC_CONCURRENCY", 8, minimum=1),
             auth_sync_interval=r.number("AUTH_SYNC_INTERVAL", 2.0, minimum=0.05),
+            auth_reconcile_interval=r.number("AUTH_RECONCILE_INTERVAL", 900.0),
             operator_timezone=timezone,
             logo_max_bytes=r.integer("LOGO_MAX_BYTES", 256 * 1024, minimum=1024),
             log_level=r.choice("LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),

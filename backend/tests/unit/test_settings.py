@@ -69,6 +69,8 @@ def test_missing_required_variable_is_named(name):
         ("TRUSTED_PROXIES", "127.0.0.1, nginx"),
         ("SESSION_MAX_LIFETIME", "3600"),  # shorter than SESSION_TIMEOUT (86400)
         ("LOGIN_MAX_FAILURES_PER_USERNAME", "2"),  # below LOGIN_MAX_FAILURES
+        ("AUTH_RECONCILE_INTERVAL", "-1"),
+        ("AUTH_RECONCILE_INTERVAL", "hourly"),
     ],
 )
 def test_invalid_value_is_named(name, value):
@@ -83,6 +85,13 @@ def test_server_and_login_defaults():
     assert (s.login_max_failures, s.login_max_failures_per_username, s.login_max_failures_per_client) == (5, 50, 20)
     assert s.session_max_lifetime == 7 * 86400
     assert s.digest_keys == (BASE["SECRET_KEY"],)
+
+
+def test_the_periodic_auth_service_check_runs_every_15_minutes_with_the_worker():
+    assert Settings.from_env(BASE).auth_check_every == 900.0
+    assert Settings.from_env({**BASE, "AUTH_RECONCILE_INTERVAL": "60"}).auth_check_every == 60.0
+    assert Settings.from_env({**BASE, "AUTH_RECONCILE_INTERVAL": "0"}).auth_check_every is None
+    assert Settings.from_env({**BASE, "AUTH_SYNC_WORKER": "false"}).auth_check_every is None
 
 
 def test_per_username_and_per_client_ceilings_follow_login_max_failures():

@@ -26,6 +26,25 @@ describe("toApiError", () => {
   });
 });
 
+describe("errorMessage", () => {
+  it("shows the request id a 500 asks to quote", () => {
+    const err = toApiError(500, {
+      success: false,
+      error: { code: "INTERNAL_ERROR", message: "Internal server error. Quote the request id when reporting it.", request_id: "3b1d0b02" },
+    });
+    expect(errorMessage(err)).toBe("Internal server error. Quote the request id when reporting it. Request id: 3b1d0b02");
+  });
+
+  it("says a 503 as the server does, with no id to quote", () => {
+    const response = new Response(null, { status: 503, headers: { "Retry-After": "5" } });
+    const body = {
+      success: false,
+      error: { code: "SERVICE_UNAVAILABLE", message: "The database is not reachable; try again shortly", request_id: "r9" },
+    };
+    expect(errorMessage(toApiError(503, body, response))).toBe("The database is not reachable; try again shortly");
+  });
+});
+
 describe("fieldErrors", () => {
   const validation = new ApiError(422, "VALIDATION_ERROR", "Validation failed", {
     details: [

@@ -94,6 +94,10 @@ export function errorMessage(error: unknown): string {
     if (error.status === 429 && error.retryAfterSeconds !== null && !/\d/.test(text)) {
       text = `${text} Try again in ${humanDuration(error.retryAfterSeconds)}.`;
     }
+    // The generic 500 asks to quote the request id: show it, or nobody can.
+    if (error.status === 500 && error.requestId) {
+      text = `${text} Request id: ${error.requestId}`;
+    }
     const unattached = error.details.filter((d) => d.message);
     if (error.code === "VALIDATION_ERROR" && unattached.length > 0) {
       text = `${text}: ${unattached.map((d) => (d.field ? `${d.field} — ${d.message}` : d.message)).join("; ")}`;

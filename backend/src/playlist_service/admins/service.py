@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,9 +65,14 @@ class LoginResult:
     session: AdminSession
 
 
-def _retry_message(retry_at: datetime) -> str:
-    minutes = max(1, round((retry_at - datetime.now(UTC)).total_seconds() / 60))
-    return f"Too many failed login attempts. Try again in about {minutes} minute{'s' if minutes != 1 else ''}."
+def _throttled(retry_at: datetime) -> TooManyRequestsError:
+    """The refusal, saying in words and in Retry-After when the window lets the next attempt through."""
+    seconds = max(1, math.ceil((retry_at - datetime.now(UTC)).total_seconds()))
+    minutes = max(1, round(seconds / 60))
+    return TooManyRequestsError(
+        f"Too many failed login attempts. Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
+        retry_after=seconds,
+    )
 
 
 async def check_throttle(db: AsyncSession, username: str, client_ip: str, settings: Settings) -> None:
@@ -100,7 +106,7 @@ async def check_throttle(db: AsyncSession, username: str, client_ip: str, settin
         if count > limit
     ]
     if tripped:
-        raise TooManyRequestsError(_retry_message(max(tripped)))
+        raise _throttled(max(tripped))
 
 
 async def login(

@@ -22,10 +22,11 @@ from litestar.exceptions import (
 from litestar.types import ExceptionHandlersMap
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from playlist_service.api.envelope import ErrorDetail, error_envelope
 from playlist_service.api.request_id import ensure_request_id, request_id_of
-from playlist_service.errors import AppError, ValidationError
+from playlist_service.errors import AppError, ServiceUnavailableError, ValidationError
 
 log = logging.getLogger("playlist_service.errors")
 
@@ -47,14 +48,27 @@ _UNIQUE_NAME = re.compile(
 _FK_NAME = re.compile(r"^fk_(?P<table>[a-z_]+?)_(?P<column>[a-z_]+_id)_")
 
 
+RETRY_AFTER_DEFAULT = {429: 60, 503: 5}
+"""Retry-After seconds for a 429 or 503 whose error does not know better: every one says when to come back."""
+
+
 def _respond(
-    request: Request[Any, Any, Any], status: int, code: str, message: str, details: Any = None
+    request: Request[Any, Any, Any],
+    status: int,
+    code: str,
+    message: str,
+    details: Any = None,
+    *,
+    retry_after: int | None = None,
 ) -> Response[Any]:
     request_id = ensure_request_id(request.scope)
     body = error_envelope(code, message, details, request_id=request_id)
     # Set here too: router errors (404, 405) and errors raised in middleware are answered outside
     # RequestIdMiddleware.
-    return Response(content=body, status_code=status, headers={"X-Request-ID": request_id})
+    headers = {"X-Request-ID": request_id}
+    if status in RETRY_AFTER_DEFAULT:
+        headers["Retry-After"] = str(retry_after or RETRY_AFTER_DEFAULT[status])
+    return Response(content=body, status_code=status, headers=headers)
 
 
 def _validation_details(extra: Any) -> list[ErrorDetail]:
@@ -90,7 +104,7 @@ def _validation_details(extra: Any) -> list[ErrorDetail]:
 def _app_error(request: Request[Any, Any, Any], exc: AppError) -> Response[Any]:
     if exc.status_code >= 500:
         log.warning("%s: %s (request %s)", exc.code, exc.message, request_id_of(request.scope))
-    return _respond(request, exc.status_code, exc.code, exc.message, exc.details)
+    return _respond(request, exc.status_code, exc.code, exc.message, exc.details, retry_after=exc.retry_after)
 
 
 def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
@@ -125,7 +139,7 @@ def _http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if isinstance(exc, MethodNotAllowedException):
         message = "Method not allowed for this resource"
     response = _respond(request, status, code, message)
-    if status == 405 and exc.headers:
+    if status in (405, 429) and exc.headers:  # Allow; a rate limiter's own Retry-After
         response.headers.update(exc.headers)
     return response
 
@@ -172,7 +186,66 @@ def _not_found(request: Request[Any, Any, Any], exc: AANotFoundError) -> Respons
     return _respond(request, 404, "NOT_FOUND", "Resource not found")
 
 
+DATABASE_UNREACHABLE = "The database is not reachable; try again shortly"
+_CONNECTION_STATES = ("08", "57P01", "57P02", "57P03", "53300")
+"""SQLSTATEs of a connection that failed, was ended by the server (shutdown, crash, starting up) or
+was refused for lack of slots: nothing in the request was wrong."""
+_CONNECTION_ERRORS = (
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    PoolTimeoutError,  # no pooled connection came free within DB_POOL_TIMEOUT
+)
+
+
+def _raised_by_driver(exc: BaseException) -> bool:
+    # A bare OSError (a refused connect comes through SQLAlchemy unwrapped) counts only when it came
+    # from the driver or the pool; a file error elsewhere is not the database's.
+    tb = exc.__traceback__
+    while tb is not None:
+        if str(tb.tb_frame.f_globals.get("__name__", "")).startswith(("asyncpg", "sqlalchemy")):
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _unreachable_cause(exc: BaseException) -> BaseException | None:
+    """The innermost error showing the database connection (not the statement) failed, if any."""
+    found: BaseException | None = None
+    cause: BaseException | None = exc
+    for _ in range(10):  # the wrappers: advanced-alchemy's, SQLAlchemy's, the adapter's, the driver's
+        if cause is None:
+            break
+        state = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+        if (
+            isinstance(cause, _CONNECTION_ERRORS)
+            or (isinstance(cause, DBAPIError) and cause.connection_invalidated)
+            or (isinstance(state, str) and state.startswith(_CONNECTION_STATES))
+            or (isinstance(cause, OSError) and _raised_by_driver(cause))
+        ):
+            found = cause
+        cause = getattr(cause, "orig", None) or cause.__cause__
+    return found
+
+
+def _unavailable(request: Request[Any, Any, Any], cause: BaseException) -> Response[Any]:
+    # One line per request, no traceback: during an outage every request fails the same way. The
+    # driver's own message names host and port, never statement parameters.
+    reason = str(cause).splitlines()[0] if str(cause) else ""
+    log.warning(
+        "Database not reachable on %s %s (request %s): %s: %s",
+        request.method,
+        request.url.path,
+        request_id_of(request.scope),
+        type(cause).__name__,
+        reason[:300],
+    )
+    return _respond(request, 503, ServiceUnavailableError.code, DATABASE_UNREACHABLE)
+
+
 def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if (cause := _unreachable_cause(exc)) is not None:
+        return _unavailable(request, cause)
     log.error(
         "Unhandled error on %s %s (request %s)",
         request.method,
@@ -195,6 +268,8 @@ def _argument_error(exc: BaseException) -> str | None:
 
 
 def _db_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]:
+    if (cause := _unreachable_cause(exc)) is not None:
+        return _unavailable(request, cause)
     if (argument := _argument_error(exc)) is not None:
         # A safety net: parameters are bounded in their types, so this means one is missing a bound.
         log.warning("Query argument refused by the driver on %s %s: %s", request.method, request.url.path, argument)

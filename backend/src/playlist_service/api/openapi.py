@@ -132,6 +132,7 @@ _STANDARD_ERRORS = {
     "401": "Not authenticated (UNAUTHORIZED)",
     "403": "Forbidden: missing/invalid X-CSRF-Token, or a read-only API key used for a write",
     "422": "Validation failed (VALIDATION_ERROR); error.details names each field",
+    "503": "The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait",
 }
 
 
@@ -156,6 +157,8 @@ def document_errors(openapi: OpenAPI, api_prefix: str, public_paths: frozenset[s
             responses = operation.responses if operation.responses is not None else {}
             operation.responses = responses
             wanted = ["422"]
+            if path.startswith(api_prefix):
+                wanted.append("503")  # every API route reads the database, the session lookup first
             if path.startswith(api_prefix) and path not in public_paths:
                 wanted += ["401", "403"]
             else:

@@ -13,9 +13,9 @@ _DESCRIPTIONS = {
     404: "Resource not found (NOT_FOUND)",
     409: "Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT)",
     422: "Validation failed (VALIDATION_ERROR); details name each field",
-    429: "Too many requests",
+    429: "Too many requests (TOO_MANY_REQUESTS); the Retry-After header gives the seconds to wait",
     502: "Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR)",
-    503: "Not ready (SERVICE_UNAVAILABLE): the database does not answer",
+    503: "Not ready (SERVICE_UNAVAILABLE): the database does not answer; Retry-After gives the seconds to wait",
 }
 
 

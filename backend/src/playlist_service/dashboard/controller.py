@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from playlist_service.api.envelope import Envelope, ok
 from playlist_service.dashboard import service
 from playlist_service.dashboard.schemas import DashboardStats
+from playlist_service.settings import Settings
 
 
 class DashboardController(Controller):
@@ -16,6 +17,8 @@ class DashboardController(Controller):
     tags = ["Dashboard"]
 
     @get("/stats", operation_id="getDashboardStats")
-    async def get_stats(self, db_session: NamedDependency[AsyncSession]) -> Envelope[DashboardStats]:
-        """Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync."""
-        return ok(await service.stats(db_session))
+    async def get_stats(
+        self, db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+    ) -> Envelope[DashboardStats]:
+        """Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic sync."""
+        return ok(await service.stats(db_session, check_every=settings.auth_check_every))

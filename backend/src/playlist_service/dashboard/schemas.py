@@ -7,6 +7,7 @@ from datetime import datetime
 import msgspec
 
 from playlist_service.channels.schemas import SyncRunRead
+from playlist_service.subscribers.schemas import ReconcileRunRead
 
 
 class ChannelCounts(msgspec.Struct):
@@ -29,6 +30,10 @@ class AuthSyncCounts(msgspec.Struct):
     failed: int
     pending_deletions: int
     queued_events: int
+    check_every: float | None
+    """Seconds between the periodic checks of the Auth Service's tokens; null: none run."""
+    last_check: ReconcileRunRead | None
+    """The newest check (drift found at the Auth Service, and what was repaired)."""
 
 
 class DashboardStats(msgspec.Struct):

@@ -22,6 +22,7 @@ from playlist_service.db.models import (
     User,
     UserStatus,
 )
+from playlist_service.sync.auth_reconcile import last_run
 from playlist_service.sync.runs import NEWEST_FIRST, run_read
 
 
@@ -29,7 +30,7 @@ def _count(entity: Any, *where: Any) -> Any:
     return select(func.count()).select_from(entity).where(*where).scalar_subquery()
 
 
-async def stats(db: AsyncSession) -> DashboardStats:
+async def stats(db: AsyncSession, *, check_every: float | None) -> DashboardStats:
     row = (
         await db.execute(
             select(
@@ -60,7 +61,12 @@ async def stats(db: AsyncSession) -> DashboardStats:
         tariffs=row.tariffs,
         users=UserCounts(total=row.users, enabled=row.enabled),
         auth_sync=AuthSyncCounts(
-            pending=row.pending, failed=row.failed, pending_deletions=row.deletions, queued_events=row.events
+            pending=row.pending,
+            failed=row.failed,
+            pending_deletions=row.deletions,
+            queued_events=row.events,
+            check_every=check_every,
+            last_check=await last_run(db),
         ),
         last_sync=run_read(last) if last is not None else None,
         last_successful_sync_at=row.last_ok,

@@ -249,16 +249,22 @@ class AuthServiceClient:
         response = await self._request("GET", "/api/tokens", operation, params=params)
         return self._decode(response, _token_list_decoder, operation)
 
-    async def iter_tokens(self, *, status: str | None = None) -> AsyncIterator[AuthToken]:
-        """Every token, one page of ``MAX_PAGE_SIZE`` at a time (ordered by id on the server)."""
+    async def iter_pages(self, *, status: str | None = None) -> AsyncIterator[list[AuthToken]]:
+        """Every token, in pages of ``MAX_PAGE_SIZE`` (ordered by id on the server)."""
         skip = 0
         while True:
             page = await self.list_tokens(status=status, skip=skip, limit=MAX_PAGE_SIZE)
-            for token in page:
-                yield token
+            if page:
+                yield page
             if len(page) < MAX_PAGE_SIZE:
                 return
             skip += len(page)
+
+    async def iter_tokens(self, *, status: str | None = None) -> AsyncIterator[AuthToken]:
+        """Every token, one page of ``MAX_PAGE_SIZE`` at a time (ordered by id on the server)."""
+        async for page in self.iter_pages(status=status):
+            for token in page:
+                yield token
 
     async def find_by_token(self, token: str) -> AuthToken | None:
         """The row holding ``token``; the Auth Service has no filter for it, so this pages."""

@@ -16,7 +16,7 @@ from msgspec import UNSET, UnsetType
 
 from playlist_service.api.dto import Input, PatchInput
 from playlist_service.catalog_rules import MAX_NAME
-from playlist_service.db.models import AuthSyncStatus, SyncStatus, UserStatus
+from playlist_service.db.models import AuthSyncStatus, SyncRunStatus, SyncStatus, UserStatus
 
 MAX_SESSIONS_LIMIT = 100
 
@@ -179,6 +179,33 @@ class ResyncQueued(msgspec.Struct):
     marked: int
 
 
+class ReconcileRunRead(msgspec.Struct):
+    """A recorded reconcile (check of the Auth Service's tokens against the subscribers)."""
+
+    id: int
+    status: SyncRunStatus
+    started_at: datetime
+    finished_at: datetime | None
+    scheduled: bool
+    """Run by the periodic check (AUTH_RECONCILE_INTERVAL), not by an admin."""
+    repair: bool
+    users: int
+    remote_tokens: int
+    missing: int
+    stale: int
+    pointer: int
+    unknown: int
+    foreign: int
+    """Tokens of other systems (or made by hand), left alone."""
+    differences: int
+    """missing + stale + pointer + unknown."""
+    fixed: int
+    """Differences repaired."""
+    repair_failures: int
+    """Differences a repair could not fix (the users stay pending or failed and are retried)."""
+    error: str | None
+
+
 class AuthSyncOverview(msgspec.Struct):
     pending: int
     failed: int
@@ -188,16 +215,25 @@ class AuthSyncOverview(msgspec.Struct):
     last_error: str | None
     last_error_at: datetime | None
     worker_enabled: bool
+    check_every: float | None
+    """Seconds between the periodic repairing checks (AUTH_RECONCILE_INTERVAL); null: none run."""
+    last_check: ReconcileRunRead | None
+    """The newest check, scheduled or not (``status`` running while one is under way)."""
 
 
 class ReconcileDifference(msgspec.Struct):
     kind: Literal["missing", "stale", "pointer", "unknown"]
     """missing: no token at the Auth Service; stale: fields differ; pointer: the stored token id is
-    wrong; unknown: a token that belongs to no subscriber."""
+    wrong; unknown: a token of ours that belongs to no subscriber (a repair deletes it)."""
     user_id: int | None
     agreement_number: str | None
     token_id: int | None
     fields: list[str]
+
+
+class ForeignToken(msgspec.Struct):
+    token_id: int
+    user_id: str
 
 
 class ReconcileReportRead(msgspec.Struct):
@@ -207,7 +243,17 @@ class ReconcileReportRead(msgspec.Struct):
     stale: int
     pointer: int
     unknown: int
+    foreign: int
+    """Tokens matching no subscriber that are not ours (no ``managed_by`` marker, a user_id that is
+    none of our agreement numbers): never deleted."""
     differences: list[ReconcileDifference]
+    foreign_tokens: list[ForeignToken]
+    """The first 100 foreign tokens."""
     truncated: bool
     repaired: bool
+    """Whether a repair was asked for."""
+    fixed: int
+    """Differences repaired."""
     repair_failures: int
+    run_id: int | None
+    """The recorded run (see ``last_check`` of ``GET /auth-sync/status``)."""

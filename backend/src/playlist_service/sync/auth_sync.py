@@ -60,6 +60,9 @@ outbox (``sync/impact.py``).
 Reads of the token list: a batch lists every token once when that is cheaper than a GET per
 pointer, and looks tokens up by value in one map per batch (:class:`TokenIndex`), never one
 paging search per user.
+
+Changes made at the Auth Service itself (an empty store after a restart, an old backup, tokens
+deleted by hand) are found by the reconcile, run periodically and on demand: ``sync/auth_reconcile.py``.
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -100,34 +103,42 @@ from playlist_service.integrations.auth_service import (
     AuthTokenPatch,
     TokenMayExistError,
 )
-from playlist_service.playlists.resolution import allowed_streams_for_users, allowed_streams_query
+from playlist_service.playlists.resolution import allowed_streams_query
 from playlist_service.settings import Settings
 from playlist_service.sync.impact import EVENT_USERS_SQL
 
 __all__ = [
     "LOCK_CLASS",
+    "MANAGED_BY",
+    "MANAGED_BY_KEY",
     "NO_STREAMS_SENTINEL",
+    "SNAPSHOT_COLUMNS",
     "AuthSync",
     "AuthSyncWorker",
     "Desired",
     "Outcome",
     "PushBusyError",
-    "ReconcileReport",
     "TokenIndex",
     "desired_state",
     "mark_all_pending",
     "mark_pending",
+    "needs_recreate",
+    "pending_values",
+    "stale_fields",
 ]
 
 log = logging.getLogger(__name__)
 
 LOCK_CLASS = 0x41_53  # first key of pg_advisory_xact_lock(int, int): "AS", auth sync
+MANAGED_BY_KEY, MANAGED_BY = "managed_by", "playlist-service"
+"""In the meta of every token we push: a reconcile deletes a token that matches no subscriber only
+when it carries this marker (or one of our user_ids), so other systems' tokens on a shared Auth
+Service, and tokens made by hand, are left alone (sync/auth_reconcile.py)."""
 NO_STREAMS_SENTINEL = "#no-playable-channels"
 """Sent as the only allowed stream of a subscriber without playable channels; ``#`` cannot occur
 in a Flussonic stream name, so it matches nothing."""
 MAX_BACKOFF = 300.0
 BATCH_MAX = 500
-MAX_REPORTED = 500
 LIST_MIN_POINTERS = 100
 """A batch with at least this many stored token ids reads them from the token list, page by page,
 instead of one GET each ..."""
@@ -181,7 +192,7 @@ def desired_state(row: Any, streams: list[str]) -> Desired:
         valid_from=_seconds(row.valid_from),
         valid_until=_seconds(row.valid_until),
         allowed_streams=sorted(streams) if playable else [NO_STREAMS_SENTINEL],
-        meta={"first_name": row.first_name, "last_name": row.last_name},
+        meta={"first_name": row.first_name, "last_name": row.last_name, MANAGED_BY_KEY: MANAGED_BY},
     )
 
 
@@ -241,7 +252,7 @@ def stale_fields(remote: AuthToken, want: Desired, now: datetime | None = None) 
 # -- local bookkeeping ----------------------------------------------------------------------------
 
 
-def _pending_values() -> dict[str, Any]:
+def pending_values() -> dict[str, Any]:
     return {
         "auth_sync_status": AuthSyncStatus.PENDING,
         "auth_sync_seq": _users.c.auth_sync_seq + 1,
@@ -254,11 +265,11 @@ async def mark_pending(db: AsyncSession, user_ids: Sequence[int]) -> None:
     """Record that these users' tokens must be pushed again (call in the change's transaction)."""
     if user_ids:
         ids = bindparam("pending_ids", sorted(set(user_ids)), type_=ARRAY(Integer))
-        await db.execute(update(_users).where(_users.c.id == func.any(ids)).values(**_pending_values()))
+        await db.execute(update(_users).where(_users.c.id == func.any(ids)).values(**pending_values()))
 
 
 async def mark_all_pending(db: AsyncSession) -> int:
-    result = await db.execute(update(_users).values(**_pending_values()))
+    result = await db.execute(update(_users).values(**pending_values()))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
@@ -317,32 +328,7 @@ class RunStats:
         return bool(self.events or self.deletions or self.deletion_failures or self.pushed or self.failed)
 
 
-class Difference(dict[str, Any]):
-    """One reconcile finding (a plain dict: ``kind``, ``user_id``, ``agreement_number``,
-    ``token_id``, ``fields``)."""
-
-
-@dataclass(slots=True)
-class ReconcileReport:
-    users: int = 0
-    remote_tokens: int = 0
-    missing: int = 0
-    stale: int = 0
-    pointer: int = 0
-    unknown: int = 0
-    differences: list[Difference] = field(default_factory=list)
-    repaired: bool = False
-    repair_failures: int = 0
-    truncated: bool = False
-
-    def add(self, diff: Difference) -> None:
-        if len(self.differences) < MAX_REPORTED:
-            self.differences.append(diff)
-        else:
-            self.truncated = True
-
-
-_SNAPSHOT_COLUMNS = (
+SNAPSHOT_COLUMNS = (
     _users.c.id,
     _users.c.first_name,
     _users.c.last_name,
@@ -365,7 +351,7 @@ def _load_statement() -> Any:
     ids = bindparam("snapshot_ids", type_=ARRAY(Integer))
     streams = allowed_streams_query(ids).subquery("streams")
     return (
-        select(*_SNAPSHOT_COLUMNS, streams.c.streams)
+        select(*SNAPSHOT_COLUMNS, streams.c.streams)
         .outerjoin(streams, streams.c.user_id == _users.c.id)
         .where(_users.c.id == func.any(ids))
     )
@@ -523,6 +509,10 @@ class AuthSync:
         self.wake: Callable[[], None] = _nothing
         """Nudges the background worker (set by the app when it runs one)."""
 
+    @property
+    def session_maker(self) -> SessionMaker:
+        return self._sessions
+
     def backoff(self, attempts: int, *, transient: bool = True) -> float:
         """Seconds before retry number ``attempts + 1``. A failure that waiting does not cure (a
         wrong API key, a refused field: see :attr:`Outcome.transient`) waits the maximum at once."""
@@ -615,7 +605,7 @@ class AuthSync:
             if overwritten:  # re-push whichever of our subscribers holds the token we wrote over
                 tokens = bindparam("overwritten", overwritten, type_=ARRAY(Text))
                 await session.execute(
-                    update(_users).where(_users.c.token == func.any(tokens)).values(**_pending_values())
+                    update(_users).where(_users.c.token == func.any(tokens)).values(**pending_values())
                 )
         return outcomes
 
@@ -965,86 +955,6 @@ class AuthSync:
             stats.pushed += sum(o.ok for o in outcomes)
             stats.failed += sum(not o.ok for o in outcomes)
         return stats
-
-    # -- reconcile --------------------------------------------------------------------------------
-
-    async def reconcile(self, *, repair: bool) -> ReconcileReport:
-        """Compare every Auth Service token with every subscriber; repair the differences on request."""
-        report = ReconcileReport()
-        remote = [t async for t in self.client.iter_tokens()]
-        report.remote_tokens = len(remote)
-        by_token = {t.token: t for t in remote}
-        claimed: set[str] = set()
-        to_push: list[int] = []
-        pointer_fixes: list[dict[str, Any]] = []
-        now = datetime.now(UTC)
-        async with self._sessions() as session:
-            last_id = 0
-            while True:
-                rows = (
-                    await session.execute(
-                        select(*_SNAPSHOT_COLUMNS).where(_users.c.id > last_id).order_by(_users.c.id).limit(2000)
-                    )
-                ).all()
-                if not rows:
-                    break
-                last_id = rows[-1].id
-                streams = await allowed_streams_for_users(session, [r.id for r in rows])
-                for row in rows:
-                    report.users += 1
-                    want = desired_state(row, streams[row.id])
-                    found = by_token.get(row.token)
-                    base = {"user_id": row.id, "agreement_number": row.agreement_number}
-                    if found is None:
-                        report.missing += 1
-                        report.add(Difference(kind="missing", token_id=None, fields=[], **base))
-                        to_push.append(row.id)
-                        continue
-                    claimed.add(found.token)
-                    fields = needs_recreate(found, want) + stale_fields(found, want, now)
-                    if fields:
-                        report.stale += 1
-                        report.add(Difference(kind="stale", token_id=found.id, fields=fields, **base))
-                        to_push.append(row.id)
-                    if (row.auth_token_id, row.auth_token, row.auth_user_id) != (found.id, found.token, found.user_id):
-                        report.pointer += 1
-                        report.add(Difference(kind="pointer", token_id=found.id, fields=["auth_token_id"], **base))
-                        pointer_fixes.append(
-                            {"p_id": row.id, "p_tid": found.id, "p_tok": found.token, "p_uid": found.user_id}
-                        )
-        unknown = [t for t in remote if t.token not in claimed]
-        for t in unknown:
-            report.unknown += 1
-            report.add(Difference(kind="unknown", user_id=None, agreement_number=t.user_id, token_id=t.id, fields=[]))
-        if not repair:
-            return report
-
-        report.repaired = True
-        async with self._sessions() as session, session.begin():
-            if pointer_fixes:
-                await session.execute(
-                    update(_users)
-                    .where(_users.c.id == bindparam("p_id"))
-                    .values(
-                        auth_token_id=bindparam("p_tid"),
-                        auth_token=bindparam("p_tok"),
-                        auth_user_id=bindparam("p_uid"),
-                    ),
-                    pointer_fixes,
-                )
-            await mark_pending(session, to_push + [p["p_id"] for p in pointer_fixes])
-        if unknown:
-            async with self._sessions() as session, session.begin():
-                ids = []
-                insert = _tombstones.insert().returning(_tombstones.c.id)
-                for t in unknown:
-                    values = {"auth_token_id": t.id, "token": t.token, "auth_user_id": t.user_id}
-                    ids.append((await session.execute(insert, values)).scalar_one())
-            _, errors = await self.delete_tombstones(ids)
-            report.repair_failures += len(errors)
-        outcomes = await self.push_users(to_push + [p["p_id"] for p in pointer_fixes])
-        report.repair_failures += sum(not o.ok for o in outcomes)
-        return report
 
     # -- overview ---------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 Order of work:
 
-1. Take the session-level ``pg_try_advisory_lock(SYNC_LOCK_KEY)`` on a connection of its own (in
+1. Take the session-level ``pg_try_advisory_lock(SYNC_LOCK_KEY)`` (``db/locks.py``) on a connection of its own (in
    autocommit mode, so it holds no transaction), released in ``finally``. PostgreSQL keeps it for
    every app instance sharing the database until it is released or that connection ends, so a process
    that dies mid-sync frees it with its connection (after TCP keepalive, on a network partition). If
@@ -40,11 +40,12 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from playlist_service.channels.schemas import SyncResult
+from playlist_service.db.locks import try_advisory_lock
 from playlist_service.db.models import FlussonicSyncRun, SyncRunStatus
 from playlist_service.errors import AppError, ConflictError
 from playlist_service.integrations.flussonic import FlussonicClient, FlussonicStream
@@ -216,30 +217,10 @@ async def _fail_run(session_maker: Callable[[], AsyncSession], run_id: int, erro
 @asynccontextmanager
 async def _sync_lock(engine: AsyncEngine) -> AsyncIterator[None]:
     """Hold the sync lock (step 1) for the duration of the block; 409 CONFLICT when it is taken."""
-    conn = await engine.connect()
-    try:
-        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-        locked = (await conn.execute(select(func.pg_try_advisory_lock(SYNC_LOCK_KEY)))).scalar_one()
-    except BaseException:
-        await conn.close()
-        raise
-    if not locked:
-        await conn.close()
-        raise ConflictError("A sync is already running; try again when it has finished")
-    try:
+    async with try_advisory_lock(engine, SYNC_LOCK_KEY) as locked:
+        if not locked:
+            raise ConflictError("A sync is already running; try again when it has finished")
         yield
-    finally:
-        try:
-            await conn.execute(select(func.pg_advisory_unlock(SYNC_LOCK_KEY)))
-        except BaseException as exc:
-            # A pooled connection still holding the lock would block every later sync: drop it
-            # (PostgreSQL releases the lock with the connection). The sync's outcome stands.
-            log.warning("Could not release the Flussonic sync lock (%s); closing its connection", type(exc).__name__)
-            await conn.invalidate()
-            if not isinstance(exc, Exception):
-                raise
-        finally:
-            await conn.close()
 
 
 async def sync_channels(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from playlist_service.db.models import SyncRunStatus
+from playlist_service.db.models import AuthReconcileRun, SyncRunStatus
 from tests.factories import AuthSyncEventFactory, AuthTokenDeletionFactory, FlussonicSyncRunFactory
 from tests.integration.catalog_helpers import add_channels, add_named, add_user, data
 
@@ -17,7 +17,14 @@ async def test_empty_dashboard(auth_client):
         "packages": 0,
         "tariffs": 0,
         "users": {"total": 0, "enabled": 0},
-        "auth_sync": {"pending": 0, "failed": 0, "pending_deletions": 0, "queued_events": 0},
+        "auth_sync": {
+            "pending": 0,
+            "failed": 0,
+            "pending_deletions": 0,
+            "queued_events": 0,
+            "check_every": None,
+            "last_check": None,
+        },
         "last_sync": None,
         "last_successful_sync_at": None,
     }
@@ -41,10 +48,39 @@ async def test_counts_and_last_sync(auth_client, db):
     await AuthTokenDeletionFactory.add(db, auth_token_id=7, token="gone-1")
     await AuthTokenDeletionFactory.add(db, auth_token_id=0, token="gone-2")
     await AuthSyncEventFactory.add(db, reason="package 1 changed", package_ids=[1])
+    db.add(AuthReconcileRun(status=SyncRunStatus.SUCCEEDED, started_at=two_hours_ago, repair=True, missing=9))
+    db.add(
+        AuthReconcileRun(
+            status=SyncRunStatus.SUCCEEDED,
+            started_at=an_hour_ago,
+            finished_at=an_hour_ago,
+            scheduled=True,
+            repair=True,
+            users=3,
+            remote_tokens=4,
+            missing=1,
+            stale=2,
+            unknown=1,
+            foreign=5,
+            fixed=3,
+            repair_failures=1,
+        )
+    )
+    await db.commit()
     stats = data(await auth_client.get("/api/v1/dashboard/stats"))
     assert stats["channels"] == {"total": 5, "synced": 3, "orphaned": 2}
     assert (stats["groups"], stats["packages"], stats["tariffs"]) == (1, 2, 1)
     assert stats["users"] == {"total": 3, "enabled": 2}
-    assert stats["auth_sync"] == {"pending": 1, "failed": 1, "pending_deletions": 2, "queued_events": 1}
+    check = stats["auth_sync"].pop("last_check")
+    assert stats["auth_sync"] == {
+        "pending": 1,
+        "failed": 1,
+        "pending_deletions": 2,
+        "queued_events": 1,
+        "check_every": None,  # the test app runs no worker
+    }
+    # The newest check, its differences summed (missing + stale + pointer + unknown; foreign apart).
+    assert (check["scheduled"], check["differences"], check["fixed"], check["repair_failures"]) == (True, 4, 3, 1)
+    assert (check["foreign"], check["users"], check["status"]) == (5, 3, "succeeded")
     assert stats["last_sync"]["status"] == "failed" and stats["last_sync"]["error"] == "Flussonic down"
     assert stats["last_successful_sync_at"] is not None

@@ -144,6 +144,24 @@ async def test_repeated_failures_for_a_username_are_throttled(client, admin, set
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "TOO_MANY_REQUESTS"
     assert "Try again" in response.json()["error"]["message"]
+    # Seconds until the oldest failure leaves the window: just under the window, never zero.
+    wait = int(response.headers["retry-after"])
+    assert settings.login_window_seconds - 60 < wait <= settings.login_window_seconds
+
+
+async def test_retry_after_counts_down_with_the_window(client, admin, db: AsyncSession, settings):
+    for _ in range(settings.login_max_failures):
+        await login(client, "admin", "wrong")
+    # The failures happened most of a window ago: the next attempt goes through in about 100 s.
+    await db.execute(
+        update(LoginAttempt).values(
+            attempted_at=datetime.now(UTC) - timedelta(seconds=settings.login_window_seconds - 100)
+        )
+    )
+    await db.commit()
+    response = await login(client, "admin", admin["password"])
+    assert response.status_code == 429
+    assert 90 <= int(response.headers["retry-after"]) <= 101
 
 
 async def test_throttling_does_not_reveal_whether_a_username_exists(client, admin, settings):

@@ -260,6 +260,12 @@ async def test_domain_errors_map_to_spec_codes(error_client, name, status, code)
     assert error["details"] == [{"field": "x", "message": "bad"}]
 
 
+@pytest.mark.parametrize("name", ["TooManyRequestsError", "ServiceUnavailableError"])
+async def test_every_429_and_503_says_when_to_retry(error_client, name):
+    response = await error_client.get(f"/app-error/{name}")
+    assert int(response.headers["retry-after"]) > 0
+
+
 async def test_unique_violation_from_the_database_is_duplicate_entry(error_client):
     error = assert_error(await error_client.post("/duplicate"), 409, "DUPLICATE_ENTRY")
     assert error["details"] == [{"field": "username", "message": "must be unique"}]

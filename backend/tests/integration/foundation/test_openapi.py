@@ -64,6 +64,14 @@ def test_protected_operations_document_401_and_security_schemes(app: Litestar):
             assert "401" in op["responses"], f"{method} {path}"
 
 
+def test_every_api_operation_documents_the_503_of_an_unreachable_database(app: Litestar):
+    schema = app.openapi_schema.to_schema()
+    missing = [
+        f"{m} {p}" for p, m, op in operations(schema) if p.startswith("/api/v1/") and "503" not in op["responses"]
+    ]
+    assert not missing
+
+
 def test_public_operations_need_no_authentication_and_the_others_do(app: Litestar):
     schema = app.openapi_schema.to_schema()
     assert schema["security"] == [{"sessionCookie": [], "csrfToken": []}, {"apiKey": []}]

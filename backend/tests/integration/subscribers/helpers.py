@@ -19,6 +19,8 @@ from tests.factories import ChannelFactory, GroupFactory, PackageFactory, Tariff
 Client = AsyncTestClient[Litestar]
 
 BASE_URL = "http://stream.example.test:8085"
+OURS = {"managed_by": "playlist-service"}
+"""The marker in the meta of every token we push."""
 
 
 async def add_group(db: AsyncSession, name: str, sort_order: int) -> int:
@@ -110,7 +112,7 @@ async def assert_converged(db: AsyncSession, sim: AuthSimState) -> None:
         expected_status = "active" if user["status"] == "enabled" and streams else "suspended"
         assert remote.status == expected_status
         assert sorted(remote.allowed_streams or []) == (streams or [NO_STREAMS_SENTINEL])
-        assert remote.meta == {"first_name": user["first_name"], "last_name": user["last_name"]}
+        assert remote.meta == {"first_name": user["first_name"], "last_name": user["last_name"], **OURS}
 
 
 async def auth_allows(sim_url: str, token: str, stream: str, ip: str = "10.0.0.1") -> bool:

@@ -18,6 +18,7 @@ from playlist_service.sync.auth_sync import NO_STREAMS_SENTINEL, AuthSync, AuthS
 from playlist_service.sync.impact import record_channels, record_packages
 from tests.factories import UserFactory, link
 from tests.integration.subscribers.helpers import (
+    OURS,
     add_channel,
     add_package,
     add_tariff,
@@ -438,7 +439,7 @@ async def test_reconcile_finds_and_repairs_every_kind_of_difference(
         del auth_sim.tokens[by_user["AG-0"].id]  # missing
         by_user["AG-1"].max_sessions = 9  # stale
         by_user["AG-1"].allowed_streams = []
-    auth_sim.add_token(token="leftover", user_id="AG-GONE")  # unknown
+    auth_sim.add_token(token="leftover", user_id="AG-GONE", meta=OURS)  # unknown: ours, its subscriber gone
     # pointer: the local row points at another id than the one holding its token
     await db.execute(text("UPDATE users SET auth_token_id = 999 WHERE id = :i"), {"i": users[2]["id"]})
     await db.commit()
@@ -456,6 +457,7 @@ async def test_reconcile_finds_and_repairs_every_kind_of_difference(
     assert response.status_code == 200
     assert response.json()["data"]["repaired"] is True
     assert response.json()["data"]["repair_failures"] == 0
+    assert response.json()["data"]["fixed"] == 4
     await assert_converged(db, auth_sim)
     again = (await auth_client.post("/api/v1/auth-sync/reconcile")).json()["data"]
     assert (again["missing"], again["stale"], again["pointer"], again["unknown"]) == (0, 0, 0, 0)

@@ -62,7 +62,7 @@ async def test_create_user_registers_token_at_auth_service(
     assert remote.allowed_streams == ["OTR"]
     assert remote.valid_from.isoformat() == "2029-12-31T21:00:00"
     assert remote.valid_until.isoformat() == "2030-12-31T23:59:59"
-    assert remote.meta == {"first_name": "Ivan", "last_name": "Ivanov"}
+    assert remote.meta == {"first_name": "Ivan", "last_name": "Ivanov", "managed_by": "playlist-service"}
     await assert_converged(db, auth_sim)
 
 

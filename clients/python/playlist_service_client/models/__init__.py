@@ -41,6 +41,7 @@ from .flussonic_status import FlussonicStatus
 from .flussonic_status_api_format import FlussonicStatusApiFormat
 from .flussonic_status_configured_format import FlussonicStatusConfiguredFormat
 from .flussonic_status_envelope import FlussonicStatusEnvelope
+from .foreign_token import ForeignToken
 from .group_cascade_info import GroupCascadeInfo
 from .group_cascade_info_envelope import GroupCascadeInfoEnvelope
 from .group_create import GroupCreate
@@ -73,6 +74,7 @@ from .reconcile_difference import ReconcileDifference
 from .reconcile_difference_kind import ReconcileDifferenceKind
 from .reconcile_report_read import ReconcileReportRead
 from .reconcile_report_read_envelope import ReconcileReportReadEnvelope
+from .reconcile_run_read import ReconcileRunRead
 from .ref import Ref
 from .reorder_request import ReorderRequest
 from .reorder_result import ReorderResult
@@ -156,6 +158,7 @@ __all__ = (
     "FlussonicStatusApiFormat",
     "FlussonicStatusConfiguredFormat",
     "FlussonicStatusEnvelope",
+    "ForeignToken",
     "GroupCascadeInfo",
     "GroupCascadeInfoEnvelope",
     "GroupCreate",
@@ -188,6 +191,7 @@ __all__ = (
     "ReconcileDifferenceKind",
     "ReconcileReportRead",
     "ReconcileReportReadEnvelope",
+    "ReconcileRunRead",
     "Ref",
     "ReorderRequest",
     "ReorderResult",

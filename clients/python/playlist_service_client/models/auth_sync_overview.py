@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.reconcile_run_read import ReconcileRunRead
+
 
 T = TypeVar("T", bound="AuthSyncOverview")
 
@@ -22,6 +26,8 @@ class AuthSyncOverview:
         last_error (None | str):
         last_error_at (datetime.datetime | None):
         worker_enabled (bool):
+        check_every (float | None):
+        last_check (None | ReconcileRunRead):
     """
 
     pending: int
@@ -32,9 +38,13 @@ class AuthSyncOverview:
     last_error: None | str
     last_error_at: datetime.datetime | None
     worker_enabled: bool
+    check_every: float | None
+    last_check: None | ReconcileRunRead
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.reconcile_run_read import ReconcileRunRead  # noqa: PLC0415
+
         pending = self.pending
 
         failed = self.failed
@@ -56,6 +66,15 @@ class AuthSyncOverview:
 
         worker_enabled = self.worker_enabled
 
+        check_every: float | None
+        check_every = self.check_every
+
+        last_check: dict[str, Any] | None
+        if isinstance(self.last_check, ReconcileRunRead):
+            last_check = self.last_check.to_dict()
+        else:
+            last_check = self.last_check
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +87,8 @@ class AuthSyncOverview:
                 "last_error": last_error,
                 "last_error_at": last_error_at,
                 "worker_enabled": worker_enabled,
+                "check_every": check_every,
+                "last_check": last_check,
             }
         )
 
@@ -75,6 +96,8 @@ class AuthSyncOverview:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.reconcile_run_read import ReconcileRunRead  # noqa: PLC0415
+
         d = dict(src_dict)
         pending = d.pop("pending")
 
@@ -110,6 +133,28 @@ class AuthSyncOverview:
 
         worker_enabled = d.pop("worker_enabled")
 
+        def _parse_check_every(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        check_every = _parse_check_every(d.pop("check_every"))
+
+        def _parse_last_check(data: object) -> None | ReconcileRunRead:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                last_check_type_0 = ReconcileRunRead.from_dict(data)
+
+                return last_check_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReconcileRunRead, data)
+
+        last_check = _parse_last_check(d.pop("last_check"))
+
         auth_sync_overview = cls(
             pending=pending,
             failed=failed,
@@ -119,6 +164,8 @@ class AuthSyncOverview:
             last_error=last_error,
             last_error_at=last_error_at,
             worker_enabled=worker_enabled,
+            check_every=check_every,
+            last_check=last_check,
         )
 
         auth_sync_overview.additional_properties = d

@@ -117,7 +117,7 @@ export interface paths {
         };
         /**
          * GetStats
-         * @description Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+         * @description Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic sync.
          */
         get: operations["getDashboardStats"];
         put?: never;
@@ -873,7 +873,13 @@ export interface paths {
          * @description Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
          *
          *     Kinds: ``missing`` (no token), ``stale`` (fields differ), ``pointer`` (stored token id is
-         *     wrong), ``unknown`` (a token that belongs to no user; repair deletes it).
+         *     wrong), ``unknown`` (a token of ours that belongs to no user; repair deletes it). Ours means
+         *     its ``meta.managed_by`` is ``playlist-service`` (every token we push carries it) or its
+         *     user_id is one of our agreement numbers (a duplicate). Any other token matching no user is
+         *     counted as ``foreign`` and never deleted: the Auth Service may be shared with other systems.
+         *
+         *     One check runs at a time (409 CONFLICT meanwhile, also while the periodic check of
+         *     ``AUTH_RECONCILE_INTERVAL`` runs); each is recorded (``last_check`` of the status).
          */
         post: operations["reconcileAuthService"];
         delete?: never;
@@ -891,7 +897,7 @@ export interface paths {
         };
         /**
          * Status
-         * @description Counts of users synced, pending and failed, queued deletions and events, the last error.
+         * @description Counts of users synced, pending and failed, queued deletions and events, the last error, the last check.
          */
         get: operations["getAuthSyncStatus"];
         put?: never;
@@ -1019,6 +1025,8 @@ export interface components {
             failed: number;
             pending_deletions: number;
             queued_events: number;
+            check_every: number | null;
+            last_check: components["schemas"]["ReconcileRunRead"] | null;
         };
         /** AuthSyncOverview */
         AuthSyncOverview: {
@@ -1030,6 +1038,8 @@ export interface components {
             last_error: string | null;
             last_error_at: string | null;
             worker_enabled: boolean;
+            check_every: number | null;
+            last_check: components["schemas"]["ReconcileRunRead"] | null;
         };
         /** AuthSyncState */
         AuthSyncState: {
@@ -1174,6 +1184,11 @@ export interface components {
             api_format: "v3" | "legacy";
             server_version: string | null;
         };
+        /** ForeignToken */
+        ForeignToken: {
+            token_id: number;
+            user_id: string;
+        };
         /** GroupCascadeInfo */
         GroupCascadeInfo: {
             id: number;
@@ -1294,10 +1309,35 @@ export interface components {
             stale: number;
             pointer: number;
             unknown: number;
+            foreign: number;
             differences: components["schemas"]["ReconcileDifference"][];
+            foreign_tokens: components["schemas"]["ForeignToken"][];
             truncated: boolean;
             repaired: boolean;
+            fixed: number;
             repair_failures: number;
+            run_id: number | null;
+        };
+        /** ReconcileRunRead */
+        ReconcileRunRead: {
+            id: number;
+            status: components["schemas"]["SyncRunStatus"];
+            /** Format: date-time */
+            started_at: string;
+            finished_at: string | null;
+            scheduled: boolean;
+            repair: boolean;
+            users: number;
+            remote_tokens: number;
+            missing: number;
+            stale: number;
+            pointer: number;
+            unknown: number;
+            foreign: number;
+            differences: number;
+            fixed: number;
+            repair_failures: number;
+            error: string | null;
         };
         /** Ref */
         Ref: {
@@ -1850,8 +1890,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (TOO_MANY_REQUESTS); the Retry-After header gives the seconds to wait */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1906,6 +1955,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getCurrentAdmin: {
@@ -1946,6 +2004,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2007,6 +2074,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2083,6 +2159,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -2151,6 +2236,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getDashboardStats: {
@@ -2191,6 +2285,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2266,6 +2369,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getChannel: {
@@ -2334,6 +2446,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteChannel: {
@@ -2395,6 +2516,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2474,6 +2604,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getChannelLogo: {
@@ -2535,6 +2674,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2613,6 +2761,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listSyncRuns: {
@@ -2674,6 +2831,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     reorderChannels: {
@@ -2727,6 +2893,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2806,6 +2981,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     setChannelPackages: {
@@ -2871,6 +3055,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2959,6 +3152,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getFlussonicStatus: {
@@ -3008,6 +3210,15 @@ export interface operations {
             };
             /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3083,6 +3294,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listGroups: {
@@ -3123,6 +3343,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3199,6 +3428,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getGroup: {
@@ -3267,6 +3505,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteGroup: {
@@ -3328,6 +3575,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3416,6 +3672,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     reorderGroups: {
@@ -3469,6 +3734,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3544,6 +3818,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listPackages: {
@@ -3584,6 +3867,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3660,6 +3952,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getPackage: {
@@ -3728,6 +4029,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deletePackage: {
@@ -3789,6 +4099,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3877,6 +4196,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getTariffCascadeInfo: {
@@ -3945,6 +4273,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listTariffs: {
@@ -3985,6 +4322,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4061,6 +4407,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getTariff: {
@@ -4129,6 +4484,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteTariff: {
@@ -4190,6 +4554,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4278,6 +4651,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     lookupChannels: {
@@ -4339,6 +4721,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     lookupGroups: {
@@ -4379,6 +4770,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4433,6 +4833,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     lookupTariffs: {
@@ -4473,6 +4882,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4544,6 +4962,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4629,6 +5056,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getUser: {
@@ -4690,6 +5126,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4776,6 +5221,15 @@ export interface operations {
             };
             /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4873,6 +5327,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     regenerateUserToken: {
@@ -4959,6 +5422,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     resyncAllUsers: {
@@ -4999,6 +5471,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5083,6 +5564,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     downloadUserPlaylist: {
@@ -5144,6 +5634,15 @@ export interface operations {
             };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5219,6 +5718,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getUserResolvedChannels: {
@@ -5287,6 +5795,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     reconcileAuthService: {
@@ -5337,6 +5854,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Unique constraint violation (DUPLICATE_ENTRY) or conflicting state (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Validation failed (VALIDATION_ERROR); error.details names each field */
             422: {
                 headers: {
@@ -5348,6 +5874,15 @@ export interface operations {
             };
             /** @description Upstream service failed (FLUSSONIC_ERROR / AUTH_SERVICE_ERROR) */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5402,6 +5937,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getUiSettings: {
@@ -5449,6 +5993,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database is not reachable (SERVICE_UNAVAILABLE); Retry-After gives the seconds to wait */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getLiveness: {
@@ -5489,7 +6042,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatusEnvelope"];
                 };
             };
-            /** @description Not ready (SERVICE_UNAVAILABLE): the database does not answer */
+            /** @description Not ready (SERVICE_UNAVAILABLE): the database does not answer; Retry-After gives the seconds to wait */
             503: {
                 headers: {
                     [name: string]: unknown;

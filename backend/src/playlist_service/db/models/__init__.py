@@ -17,13 +17,14 @@ from playlist_service.db.models.enums import (
     UserStatus,
 )
 from playlist_service.db.models.subscriber import AuthSyncEvent, AuthTokenDeletion, User
-from playlist_service.db.models.sync_run import FlussonicSyncRun
+from playlist_service.db.models.sync_run import AuthReconcileRun, FlussonicSyncRun
 
 __all__ = [
     "Admin",
     "AdminSession",
     "ApiKey",
     "ApiKeyScope",
+    "AuthReconcileRun",
     "AuthSyncEvent",
     "AuthSyncStatus",
     "AuthTokenDeletion",

@@ -1,4 +1,4 @@
-"""A record of each Flussonic sync, for the dashboard and for diagnosing failures."""
+"""Records of each Flussonic sync and each Auth Service reconcile, for the dashboard and for diagnosing failures."""
 
 from __future__ import annotations
 
@@ -25,4 +25,27 @@ class FlussonicSyncRun(IdMixin, Base):
     unchanged: Mapped[int] = mapped_column(default=0, server_default="0")
     orphaned: Mapped[int] = mapped_column(default=0, server_default="0")
     restored: Mapped[int] = mapped_column(default=0, server_default="0")
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class AuthReconcileRun(IdMixin, Base):
+    """A record of each reconcile of the Auth Service's tokens with the subscribers (sync/auth_reconcile.py):
+    when it ran, what it found and what it repaired, for the dashboard and ``/auth-sync/status``."""
+
+    __tablename__ = "auth_reconcile_runs"
+
+    started_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
+    finished_at: Mapped[datetime | None]
+    status: Mapped[SyncRunStatus] = mapped_column(pg_enum(SyncRunStatus, "sync_run_status"))
+    scheduled: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    repair: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    users: Mapped[int] = mapped_column(default=0, server_default="0")
+    remote_tokens: Mapped[int] = mapped_column(default=0, server_default="0")
+    missing: Mapped[int] = mapped_column(default=0, server_default="0")
+    stale: Mapped[int] = mapped_column(default=0, server_default="0")
+    pointer: Mapped[int] = mapped_column(default=0, server_default="0")
+    unknown: Mapped[int] = mapped_column(default=0, server_default="0")
+    foreign: Mapped[int] = mapped_column(default=0, server_default="0")
+    fixed: Mapped[int] = mapped_column(default=0, server_default="0")
+    repair_failures: Mapped[int] = mapped_column(default=0, server_default="0")
     error: Mapped[str | None] = mapped_column(Text)

@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -66,7 +71,8 @@ def sync_detailed(
 ) -> Response[AuthSyncOverviewEnvelope | ErrorEnvelope]:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,7 +97,8 @@ def sync(
 ) -> AuthSyncOverviewEnvelope | ErrorEnvelope | None:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +119,8 @@ async def asyncio_detailed(
 ) -> Response[AuthSyncOverviewEnvelope | ErrorEnvelope]:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +143,8 @@ async def asyncio(
 ) -> AuthSyncOverviewEnvelope | ErrorEnvelope | None:
     """Status
 
-     Counts of users synced, pending and failed, queued deletions and events, the last error.
+     Counts of users synced, pending and failed, queued deletions and events, the last error, the last
+    check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = ErrorEnvelope.from_dict(response.json())
 
@@ -62,6 +67,11 @@ def _parse_response(
         response_502 = ErrorEnvelope.from_dict(response.json())
 
         return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -90,7 +100,13 @@ def sync_detailed(
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
 
     Kinds: ``missing`` (no token), ``stale`` (fields differ), ``pointer`` (stored token id is
-    wrong), ``unknown`` (a token that belongs to no user; repair deletes it).
+    wrong), ``unknown`` (a token of ours that belongs to no user; repair deletes it). Ours means
+    its ``meta.managed_by`` is ``playlist-service`` (every token we push carries it) or its
+    user_id is one of our agreement numbers (a duplicate). Any other token matching no user is
+    counted as ``foreign`` and never deleted: the Auth Service may be shared with other systems.
+
+    One check runs at a time (409 CONFLICT meanwhile, also while the periodic check of
+    ``AUTH_RECONCILE_INTERVAL`` runs); each is recorded (``last_check`` of the status).
 
     Args:
         repair (bool | Unset): Also repair every difference found Default: False.
@@ -124,7 +140,13 @@ def sync(
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
 
     Kinds: ``missing`` (no token), ``stale`` (fields differ), ``pointer`` (stored token id is
-    wrong), ``unknown`` (a token that belongs to no user; repair deletes it).
+    wrong), ``unknown`` (a token of ours that belongs to no user; repair deletes it). Ours means
+    its ``meta.managed_by`` is ``playlist-service`` (every token we push carries it) or its
+    user_id is one of our agreement numbers (a duplicate). Any other token matching no user is
+    counted as ``foreign`` and never deleted: the Auth Service may be shared with other systems.
+
+    One check runs at a time (409 CONFLICT meanwhile, also while the periodic check of
+    ``AUTH_RECONCILE_INTERVAL`` runs); each is recorded (``last_check`` of the status).
 
     Args:
         repair (bool | Unset): Also repair every difference found Default: False.
@@ -153,7 +175,13 @@ async def asyncio_detailed(
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
 
     Kinds: ``missing`` (no token), ``stale`` (fields differ), ``pointer`` (stored token id is
-    wrong), ``unknown`` (a token that belongs to no user; repair deletes it).
+    wrong), ``unknown`` (a token of ours that belongs to no user; repair deletes it). Ours means
+    its ``meta.managed_by`` is ``playlist-service`` (every token we push carries it) or its
+    user_id is one of our agreement numbers (a duplicate). Any other token matching no user is
+    counted as ``foreign`` and never deleted: the Auth Service may be shared with other systems.
+
+    One check runs at a time (409 CONFLICT meanwhile, also while the periodic check of
+    ``AUTH_RECONCILE_INTERVAL`` runs); each is recorded (``last_check`` of the status).
 
     Args:
         repair (bool | Unset): Also repair every difference found Default: False.
@@ -185,7 +213,13 @@ async def asyncio(
      Compare the Auth Service's tokens with the users and report (and optionally repair) differences.
 
     Kinds: ``missing`` (no token), ``stale`` (fields differ), ``pointer`` (stored token id is
-    wrong), ``unknown`` (a token that belongs to no user; repair deletes it).
+    wrong), ``unknown`` (a token of ours that belongs to no user; repair deletes it). Ours means
+    its ``meta.managed_by`` is ``playlist-service`` (every token we push carries it) or its
+    user_id is one of our agreement numbers (a duplicate). Any other token matching no user is
+    counted as ``foreign`` and never deleted: the Auth Service may be shared with other systems.
+
+    One check runs at a time (409 CONFLICT meanwhile, also while the periodic check of
+    ``AUTH_RECONCILE_INTERVAL`` runs); each is recorded (``last_check`` of the status).
 
     Args:
         repair (bool | Unset): Also repair every difference found Default: False.

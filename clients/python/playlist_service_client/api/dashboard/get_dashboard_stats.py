@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -66,7 +71,8 @@ def sync_detailed(
 ) -> Response[DashboardStatsEnvelope | ErrorEnvelope]:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,7 +97,8 @@ def sync(
 ) -> DashboardStatsEnvelope | ErrorEnvelope | None:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +119,8 @@ async def asyncio_detailed(
 ) -> Response[DashboardStatsEnvelope | ErrorEnvelope]:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +143,8 @@ async def asyncio(
 ) -> DashboardStatsEnvelope | ErrorEnvelope | None:
     """GetStats
 
-     Catalogue and subscriber counts, Auth Service sync backlog, and the last Flussonic sync.
+     Catalogue and subscriber counts, Auth Service sync backlog and last check, and the last Flussonic
+    sync.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

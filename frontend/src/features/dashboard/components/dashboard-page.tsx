@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { IconRefresh } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Schemas } from "@/api/client";
@@ -9,6 +10,7 @@ import { plural } from "@/components/confirm-dialog";
 import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
 import { formatZonedDateTime } from "@/lib/dates";
+import { describeCheck, useAuthServiceCheck } from "../api/auth-check";
 import { dashboardStatsOptions } from "../api/stats";
 
 function CountCard({ title, value, hint, to }: { title: string; value: string; hint?: string; to: string }) {
@@ -86,7 +88,46 @@ function SyncPanel({ stats, zone }: { stats: Schemas["DashboardStats"]; zone: st
   );
 }
 
-function AuthSyncCard({ counts }: { counts: Schemas["DashboardStats"]["auth_sync"] }) {
+function minutesText(seconds: number): string {
+  return seconds % 60 === 0 ? plural(seconds / 60, "minute") : plural(Math.round(seconds), "second");
+}
+
+/** When the Auth Service's tokens were last compared with the subscribers, what that found, and "Check now". */
+function AuthCheck({ counts, zone }: { counts: Schemas["DashboardStats"]["auth_sync"]; zone: string }) {
+  const { check, isPending } = useAuthServiceCheck();
+  const last = counts.last_check;
+  return (
+    <Group justify="space-between" align="flex-start" mt="md">
+      <Stack gap={4}>
+        <Text size="sm" data-testid="last-check">
+          Last check: {last ? formatZonedDateTime(last.started_at, zone) : "never"}
+          {last && ` (${last.scheduled ? "automatic" : "by an admin"})`}
+          {last?.status === "running" && " — checking now…"}
+        </Text>
+        {last?.status === "succeeded" && (
+          <Text size="sm" c={last.repair_failures ? "red" : "dimmed"} data-testid="last-check-result">
+            {describeCheck(last, last.repair)}
+          </Text>
+        )}
+        {last?.status === "failed" && (
+          <Text size="sm" c="red" data-testid="last-check-result">
+            The check failed: {last.error ?? "unknown error"}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {counts.check_every
+            ? `Checked and repaired automatically every ${minutesText(counts.check_every)}.`
+            : "Automatic checks are off (AUTH_RECONCILE_INTERVAL, AUTH_SYNC_WORKER)."}
+        </Text>
+      </Stack>
+      <Button variant="default" leftSection={<IconRefresh size={16} />} loading={isPending} onClick={check}>
+        Check now
+      </Button>
+    </Group>
+  );
+}
+
+function AuthSyncCard({ counts, zone }: { counts: Schemas["DashboardStats"]["auth_sync"]; zone: string }) {
   return (
     <Card withBorder padding="lg" radius="md">
       <Title order={4}>Auth Service sync</Title>
@@ -114,6 +155,7 @@ function AuthSyncCard({ counts }: { counts: Schemas["DashboardStats"]["auth_sync
           Catalogue changes queued: <b>{counts.queued_events}</b>
         </Text>
       </Group>
+      <AuthCheck counts={counts} zone={zone} />
     </Card>
   );
 }
@@ -150,7 +192,7 @@ export function DashboardPage() {
             />
           </SimpleGrid>
           <SyncPanel stats={stats.data} zone={settings.data.operator_timezone} />
-          <AuthSyncCard counts={stats.data.auth_sync} />
+          <AuthSyncCard counts={stats.data.auth_sync} zone={settings.data.operator_timezone} />
         </Stack>
       )}
     </>

@@ -270,6 +270,31 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_flussonic_sync_runs_started_at"), "flussonic_sync_runs", ["started_at"], unique=False)
     op.create_table(
+        "auth_reconcile_runs",
+        sa.Column("id", sa.Integer(), sa.Identity(always=False), nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        # The type is created with flussonic_sync_runs just above.
+        sa.Column(
+            "status",
+            postgresql.ENUM("running", "succeeded", "failed", name="sync_run_status", create_type=False),
+            nullable=False,
+        ),
+        sa.Column("scheduled", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("repair", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("users", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("remote_tokens", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("missing", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("stale", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("pointer", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("unknown", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("foreign", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("fixed", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("repair_failures", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_auth_reconcile_runs")),
+    )
+    op.create_table(
         "tariff_packages",
         sa.Column("tariff_id", sa.Integer(), nullable=False),
         sa.Column("package_id", sa.Integer(), nullable=False),
@@ -365,6 +390,7 @@ def downgrade() -> None:
     op.drop_table("user_packages")
     op.drop_index("ix_tariff_packages_package_id", table_name="tariff_packages")
     op.drop_table("tariff_packages")
+    op.drop_table("auth_reconcile_runs")
     op.drop_index(op.f("ix_flussonic_sync_runs_started_at"), table_name="flussonic_sync_runs")
     op.drop_table("flussonic_sync_runs")
     op.drop_index(op.f("ix_channels_tvg_id"), table_name="channels")
