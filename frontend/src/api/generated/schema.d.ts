@@ -1344,6 +1344,11 @@ export interface components {
             /** @enum {string} */
             auth_method: "session" | "api_key";
         };
+        /** SkippedStreamRead */
+        SkippedStreamRead: {
+            name: string | null;
+            reason: string;
+        };
         /** SyncRequest */
         SyncRequest: {
             /** @default false */
@@ -1358,6 +1363,8 @@ export interface components {
             unchanged: number;
             orphaned: number;
             restored: number;
+            skipped: number;
+            skipped_streams: components["schemas"]["SkippedStreamRead"][];
             forced: boolean;
             /** Format: date-time */
             started_at: string;
@@ -1379,6 +1386,8 @@ export interface components {
             unchanged: number;
             orphaned: number;
             restored: number;
+            skipped: number;
+            skipped_streams: components["schemas"]["SkippedStreamRead"][];
             error: string | null;
         };
         /**
