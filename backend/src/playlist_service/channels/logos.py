@@ -80,7 +80,7 @@ def _check_decodes(data: bytes, mime: str) -> None:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _invalid(f"image dimensions are absurd (at most {MAX_SIDE} pixels a side)") from None
-    except Exception:  # noqa: BLE001 - any decoder failure on user input is a bad image, never a 500
+    except Exception:  # any decoder failure on user input is a bad image, never a 500
         raise _invalid(f"the {name} image is corrupt or truncated (it cannot be decoded)") from None
 
 
