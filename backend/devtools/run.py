@@ -23,7 +23,13 @@ from types import FrameType
 from devtools.stack import Stack, StackConfig, StackError
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """SIGINT or SIGTERM: stop, once. Later signals are ignored from here on: ``uv run`` (``make run``)
+    forwards a SIGTERM that a process-group kill has already delivered, and a second
+    KeyboardInterrupt raised while the first is being handled escaped the clean-up with a traceback
+    (exit 130)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
@@ -87,8 +93,8 @@ def banner(stack: Stack) -> str:
 def main(argv: list[str] | None = None) -> int:
     config = parse_args(argv)
     # A shell's background jobs start with SIGINT ignored (STACK.md gotcha 12): take both back explicitly.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
     stack = Stack(config)
     try:
         stack.start()

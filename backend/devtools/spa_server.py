@@ -35,6 +35,9 @@ HOP_BY_HOP = frozenset(
         "upgrade",
     }
 )
+# The server in front sets these itself (uvicorn adds Date), as nginx does by default
+# (proxy_hide_header): forwarding the backend's too sent the Date header twice.
+OWN_RESPONSE_HEADERS = frozenset({"date", "server"})
 IMMUTABLE = "public, max-age=31536000, immutable"
 NO_CACHE = "no-cache"
 
@@ -126,7 +129,7 @@ class SpaServer:
             out = [
                 (k.encode("latin-1"), v.encode("latin-1"))
                 for k, v in response.headers.multi_items()
-                if k.lower() not in HOP_BY_HOP
+                if k.lower() not in HOP_BY_HOP and k.lower() not in OWN_RESPONSE_HEADERS
             ]
             await send({"type": "http.response.start", "status": response.status_code, "headers": out})
             async for chunk in response.aiter_raw():

@@ -205,6 +205,8 @@ class Settings:
     flussonic_playback_url: str = ""
     flussonic_tvg_name_label: str | None = None
     flussonic_named_by: str | None = None
+    # Streams Flussonic marks disabled (it will not play them) stay out of the catalogue unless set.
+    flussonic_include_disabled: bool = False
     flussonic_timeout: float = 10.0
     flussonic_page_size: int = 1000
     flussonic_sync_deadline: float = 120.0
@@ -314,6 +316,7 @@ class Settings:
             ),
             flussonic_tvg_name_label=r.optional("FLUSSONIC_TVG_NAME_LABEL"),
             flussonic_named_by=r.optional("FLUSSONIC_NAMED_BY"),
+            flussonic_include_disabled=r.boolean("FLUSSONIC_INCLUDE_DISABLED", False),
             flussonic_timeout=r.number("FLUSSONIC_TIMEOUT", 10.0, minimum=0.1),
             flussonic_page_size=r.integer("FLUSSONIC_PAGE_SIZE", 1000, minimum=1),
             flussonic_sync_deadline=r.number("FLUSSONIC_SYNC_DEADLINE", 120.0, minimum=1.0),

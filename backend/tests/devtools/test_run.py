@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -12,6 +13,8 @@ import time
 import urllib.request
 from pathlib import Path
 from typing import IO, Any
+
+import pytest
 
 from devtools.stack import free_port
 
@@ -131,3 +134,65 @@ def test_launcher_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> N
     banner, again = run_once(data_dir, tmp_path / "second.log")
     assert again == password
     assert "saved in" in banner
+
+
+def test_sigterm_is_as_clean_as_ctrl_c_even_when_it_arrives_twice(tmp_path: Path) -> None:
+    # `make run` is `uv run python -m devtools.run`: a process-group kill reaches the launcher, and uv
+    # forwards the same SIGTERM to it again; the second one used to escape with a traceback (exit 130).
+    ports = {name: free_port() for name in ("api", "web", "flussonic", "auth")}
+    log_path = tmp_path / "run.log"
+    with log_path.open("wb") as log:
+        process = launch(tmp_path / "data", log, ports)
+        try:
+            wait_for_banner(log_path, process)
+            children = descendants(process.pid)
+            for _ in range(2000):  # a burst: some land while the first is still being handled
+                try:
+                    os.kill(process.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    break
+            process.wait(timeout=60)
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+    output = log_path.read_text(errors="replace")
+    assert process.returncode in (0, 128 + signal.SIGTERM), output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output, output
+    assert "Stopping ..." in output and "Stopped." in output
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if alive(pid)], output
+
+
+def test_a_second_sigterm_during_the_shutdown_message_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deterministically what the burst above may or may not hit: the second SIGTERM lands while
+    "Stopping ..." is being written (as with uv's forwarded copy in make run's log)."""
+    from devtools import run
+
+    class SignalOnStopping(io.StringIO):
+        def write(self, text: str) -> int:
+            if "Stopping" in text:
+                os.kill(os.getpid(), signal.SIGTERM)
+            return super().write(text)
+
+    class FakeStack:
+        def __init__(self, config: object) -> None:
+            self.stopped = False
+
+        def start(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)  # the first one: the handler runs on return
+
+        def stop(self) -> None:
+            self.stopped = True
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    out = SignalOnStopping()
+    monkeypatch.setattr(run, "Stack", FakeStack)
+    monkeypatch.setattr(sys, "stdout", out)
+    try:
+        assert run.main(["--data-dir", "/nonexistent-unused"]) == 0  # raised KeyboardInterrupt before
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    assert "Stopping ..." in out.getvalue() and "Stopped." in out.getvalue()

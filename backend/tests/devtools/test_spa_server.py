@@ -1,4 +1,5 @@
-"""The dev web server's /api proxy is shared by every browser: it must never keep a cookie."""
+"""The dev web server's /api proxy: shared by every browser (it must never keep a cookie), and its
+answers carry each header once."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def test_a_login_through_the_proxy_does_not_sign_in_other_browsers() -> None:
 
         own = httpx.get(f"{web}/api/echo", headers={"cookie": "session_id=mine"})
         assert own.json() == {"cookie": "session_id=mine"}
+
+
+def test_proxied_answers_carry_one_date_and_one_server_header() -> None:
+    # Both run under uvicorn, which adds Date and Server to each answer (the backend's were forwarded too).
+    with serve_in_thread(_backend) as backend, serve_in_thread(SpaServer(None, backend)) as web:
+        direct = httpx.get(f"{backend}/api/echo")
+        assert len(direct.headers.get_list("date")) == 1  # the backend sends its own
+
+        proxied = httpx.get(f"{web}/api/echo")
+        assert proxied.status_code == 200
+        assert len(proxied.headers.get_list("date")) == 1, proxied.headers
+        assert len(proxied.headers.get_list("server")) <= 1, proxied.headers
+        assert proxied.headers["content-type"] == "application/json"

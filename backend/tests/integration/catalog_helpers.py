@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import Any
 
+from PIL import Image
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,7 +15,18 @@ from playlist_service.db.models import AuthSyncStatus, SyncStatus, UserStatus
 from tests import factories
 from tests.factories import ChannelFactory, GroupFactory, PackageFactory, TariffFactory, UserFactory
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+
+def image(fmt: str, size: tuple[int, int] = (4, 4)) -> bytes:
+    """A real, tiny image file (logos are decoded, not just sniffed)."""
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, format=fmt)
+    return out.getvalue()
+
+
+PNG = image("PNG")
+JPEG = image("JPEG")
+GIF = image("GIF")
+WEBP = image("WEBP")
 _NAMED = {"groups": GroupFactory, "packages": PackageFactory, "tariffs": TariffFactory}
 
 

@@ -30,6 +30,8 @@ def test_spec_defaults():
     assert s.operator_timezone == "UTC"
     assert s.logo_max_bytes == 256 * 1024
     assert s.flussonic_sync_deadline == 120.0
+    assert s.flussonic_include_disabled is False
+    assert Settings.from_env({**BASE, "FLUSSONIC_INCLUDE_DISABLED": "true"}).flussonic_include_disabled is True
 
 
 def test_secrets_are_not_in_the_repr():
@@ -58,6 +60,7 @@ def test_missing_required_variable_is_named(name):
         ("FLUSSONIC_URL", "flussonic:8080"),
         ("OPERATOR_TIMEZONE", "Mars/Olympus"),
         ("FLUSSONIC_API_FORMAT", "v9"),
+        ("FLUSSONIC_INCLUDE_DISABLED", "sometimes"),
         ("FLUSSONIC_SYNC_DEADLINE", "0.5"),
         ("FLUSSONIC_SYNC_DEADLINE", "soon"),
         ("SECRET_KEY", "your-secret-key-here"),

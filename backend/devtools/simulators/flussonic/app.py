@@ -35,7 +35,8 @@ page 1; ``null`` = every answer), ``fault`` (``status``|``non_json``|``wrong_sha
 ``jsonapi_error``) with ``fault_status`` (default 500 for status/legacy_error, 400 for
 jsonapi_error, 200 otherwise), ``fault_page`` (only that page; the legacy list is page 1; ``null`` =
 every listing request), ``fault_times`` (fail that many times then recover; ``null`` = always),
-``fault_message``, ``stuck_cursor`` (every page after the first returns the cursor it was given),
+``fault_message``, ``wrong_shape_body`` (the body ``wrong_shape`` serves; null = its default),
+``stuck_cursor`` (every page after the first returns the cursor it was given),
 ``server_version``. Faults apply to the stream listings only.
 """
 
@@ -80,6 +81,8 @@ class SimulatorState:
     fault_times: int | None = None
     fault_message: str = "Simulated failure"
     stuck_cursor: bool = False
+    # What ``fault: wrong_shape`` serves instead of its default body (any JSON; None = the default).
+    wrong_shape_body: Any = None
     server_version: str = "24.02"
     requests: list[dict[str, Any]] = field(default_factory=list)
 
@@ -133,6 +136,7 @@ class _Knobs(msgspec.Struct):
     fault_times: int | None
     fault_message: str
     stuck_cursor: bool
+    wrong_shape_body: Any
     server_version: str
 
 
@@ -247,7 +251,7 @@ def _legacy_entry(stream: dict[str, Any]) -> dict[str, Any]:
     return {
         "entry": "stream",
         "value": {
-            "name": stream["name"],
+            "name": stream.get("name"),  # a nameless stream, as a broken config would list it
             "urls": [
                 {"value": i.get("url"), "options": [["priority", "1"], ["source_timeout", "30"]]}
                 for i in stream.get("inputs", [])
@@ -323,10 +327,8 @@ def create_app(state: SimulatorState | None = None) -> Litestar:
             body = b"<html><body><h1>502 Bad Gateway</h1>nginx</body></html>"
             return Response(body, status_code=sim.fault_status or 200, media_type="text/html")
         if fault == "wrong_shape":
-            return _json(
-                {"streams": {"oops": "not a list"}} if api == "v3" else {"streams": []},
-                sim.fault_status or 200,
-            )
+            shape: Any = {"streams": {"oops": "not a list"}} if api == "v3" else {"streams": []}
+            return _json(shape if sim.wrong_shape_body is None else sim.wrong_shape_body, sim.fault_status or 200)
         if fault == "legacy_error":
             return _json({"error": sim.fault_message}, sim.fault_status or 500)
         return _jsonapi_error(sim.fault_status or 400, "simulated_error", sim.fault_message)

@@ -111,6 +111,7 @@ class ChannelController(Controller):
             force=force or bool(data and data.force),
             triggered_by_id=principal_of(request).admin_id,
             guard_ratio=settings.sync_orphan_guard_ratio,
+            include_disabled=settings.flussonic_include_disabled,
         )
         return ok(result)
 

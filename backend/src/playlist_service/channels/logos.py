@@ -1,17 +1,24 @@
 """Channel logos: base64 data URIs (spec §5.2), checked by content rather than by what they claim.
 
 Accepted input: a ``data:<anything>;base64,<data>`` URI or bare base64. The decoded bytes must start
-with the magic bytes of PNG, JPEG, GIF or WebP; SVG is refused outright because an SVG can carry
-script that would run wherever the logo is opened as a document. What is stored is a normalised data
-URI with the detected MIME type, so the declared type never matters downstream.
+with the magic bytes of PNG, JPEG, GIF or WebP and must really decode as that format (Pillow opens,
+verifies and loads them: a header followed by garbage, or a truncated file, is refused), at most
+``MAX_SIDE`` pixels a side. SVG is refused outright because an SVG can carry script that would run
+wherever the logo is opened as a document. What is stored is a normalised data URI with the detected
+MIME type, so the declared type never matters downstream.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import io
 import re
+import warnings
 from dataclasses import dataclass
+from typing import Final
+
+from PIL import Image
 
 from playlist_service.errors import ValidationError
 
@@ -20,6 +27,11 @@ ACCEPTED_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 """What :func:`sniff` recognises; the SPA offers these in its file picker (``GET /settings/ui``)."""
 _DATA_URI = re.compile(r"^data:(?P<mime>[^;,]*)(?P<params>(;[^;,]*)*?),(?P<data>.*)$", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
+# Pixels a side: far beyond any logo a player shows, and a bound on what decoding one costs
+# (a 256 KiB file can declare 65535 x 65535 pixels).
+MAX_SIDE: Final = 4096
+_PIL_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "image/webp": "WEBP"}
+_NAMES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "image/webp": "WebP"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +59,29 @@ def sniff(data: bytes) -> str | None:
     if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     return None
+
+
+def _check_decodes(data: bytes, mime: str) -> None:
+    """Refuse (422) an image that Pillow cannot decode as ``mime``, or one with absurd dimensions."""
+    name = _NAMES[mime]
+    fmt = [_PIL_FORMATS[mime]]
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns below twice its own pixel limit; such an image is refused here anyway.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=fmt) as image:
+                width, height = image.size
+                if width > MAX_SIDE or height > MAX_SIDE:
+                    raise _invalid(f"image is {width}x{height} pixels; at most {MAX_SIDE} pixels a side")
+                image.verify()  # structure and checksums (PNG CRCs); the image is unusable after it
+            with Image.open(io.BytesIO(data), formats=fmt) as image:
+                image.load()  # the pixels themselves: catches truncated JPEG/GIF data that verify() passes
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _invalid(f"image dimensions are absurd (at most {MAX_SIDE} pixels a side)") from None
+    except Exception:  # any decoder failure on user input is a bad image, never a 500
+        raise _invalid(f"the {name} image is corrupt or truncated (it cannot be decoded)") from None
 
 
 def _looks_like_svg(data: bytes) -> bool:
@@ -83,6 +118,7 @@ def parse_logo(value: str, *, max_bytes: int) -> Logo:
         if _looks_like_svg(data):
             raise _invalid("SVG images are not accepted; use PNG, JPEG, GIF or WebP")
         raise _invalid("not a PNG, JPEG, GIF or WebP image (checked by content)")
+    _check_decodes(data, mime)
     return Logo(mime=mime, data=data)
 
 

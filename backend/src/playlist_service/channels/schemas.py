@@ -117,8 +117,19 @@ class SyncRequest(Input):
     force: bool = False
 
 
+class SkippedStreamRead(msgspec.Struct):
+    """A listed Flussonic stream the sync could not use; ``name`` is null when it had no usable name."""
+
+    name: str | None
+    reason: str
+
+
 class SyncResult(msgspec.Struct):
-    """``new + updated + unchanged == total``; ``restored`` counts the updated ones that were orphaned."""
+    """``new + updated + unchanged == total``; ``restored`` counts the updated ones that were orphaned.
+
+    ``skipped``: listed streams that could not be used (left out, and an existing channel of that
+    name is left as it was); ``skipped_streams`` names the first few (at most 10) and why.
+    """
 
     run_id: int
     total: int
@@ -127,6 +138,8 @@ class SyncResult(msgspec.Struct):
     unchanged: int
     orphaned: int
     restored: int
+    skipped: int
+    skipped_streams: list[SkippedStreamRead]
     forced: bool
     started_at: datetime
     finished_at: datetime
@@ -145,6 +158,8 @@ class SyncRunRead(msgspec.Struct):
     unchanged: int
     orphaned: int
     restored: int
+    skipped: int
+    skipped_streams: list[SkippedStreamRead]
     error: str | None
 
 

@@ -6,6 +6,11 @@
 * ``auto``: try v3; if that endpoint answers 404, fall back to legacy and remember the choice.
   401/403 are credential problems and never trigger a fallback.
 
+Streams are decoded one by one when a page does not decode as a whole: a stream that cannot be used
+(no name, a field of the wrong type) is skipped and reported in :class:`FlussonicListing` instead of
+failing the listing; a page whose overall shape is wrong (not an object, no ``streams`` list) still
+fails it. Numbers may arrive as numeric strings (``"604800"``), booleans as ``"true"``: accepted.
+
 Auth: HTTP Basic when ``login`` is set (``view_auth`` is enough), otherwise ``Bearer <api_key>``,
 otherwise no header. Retries: network errors and 5xx only, ``retries`` extra attempts with a short
 exponential backoff; 4xx is never retried. Every failure is a :class:`FlussonicError` whose message
@@ -20,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import math
 from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal
 
@@ -37,10 +43,13 @@ LEGACY_MEDIA_PATH: Final = "/flussonic/api/media"
 LEGACY_SERVER_PATH: Final = "/flussonic/api/server"
 # Only what the catalogue needs; keeps a 10,000-stream listing small. ``labels`` is added only when
 # FLUSSONIC_TVG_NAME_LABEL is set (nothing else reads them).
-V3_SELECT: Final = "name,title,dvr.expiration"
+V3_SELECT: Final = "name,title,disabled,dvr.expiration"
 # Archive depth beyond this is clamped (and logged): ten years is more than any real archive, and an
 # absurd value (864000000000000 s, 1e300) must not overflow the int4 column and fail the whole sync.
 MAX_CATCHUP_DAYS: Final = 3650
+
+# Skipped streams named in the log one by one; the rest are counted.
+_LOGGED_SKIPS: Final = 20
 
 _CREDENTIALS_HINT = "check FLUSSONIC_API_KEY / FLUSSONIC_LOGIN / FLUSSONIC_PASSWORD"
 
@@ -69,13 +78,26 @@ class FlussonicConfig:
 
 
 class FlussonicStream(msgspec.Struct, frozen=True):
-    """One stream as the catalogue sees it."""
+    """One stream as the catalogue sees it. ``disabled``: Flussonic will not play it (the sync decides)."""
 
     stream_name: str
     display_name: str
     tvg_name: str
     catchup_days: int | None
     stream_base_url: str
+    disabled: bool = False
+
+
+class SkippedStream(msgspec.Struct, frozen=True):
+    """A listed stream the catalogue cannot use; ``name`` is None when it has no usable name."""
+
+    name: str | None
+    reason: str
+
+
+class FlussonicListing(msgspec.Struct, frozen=True):
+    streams: list[FlussonicStream]
+    skipped: list[SkippedStream]
 
 
 def catchup_days(seconds: float | None, stream: str = "?") -> int | None:
@@ -106,7 +128,19 @@ def clean_text(value: str) -> str:
     return value.replace("\x00", "") if "\x00" in value else value
 
 
+class _Unusable(Exception):
+    """A stream that decoded but cannot be used (the message says why)."""
+
+
+def _depth(seconds: float | None, field: str) -> float | None:
+    # Lax decoding turns "nan" / "inf" strings into floats; JSON itself cannot carry them.
+    if seconds is not None and not math.isfinite(seconds):
+        raise _Unusable(f"{field} is not a finite number ({seconds})")
+    return seconds
+
+
 # --- wire formats (unknown fields are ignored by msgspec) ------------------------------------
+# Decoded with strict=False: numeric strings become numbers and "true"/"false" booleans.
 
 _Name = Annotated[str, msgspec.Meta(min_length=1)]
 _Seconds = int | float | None
@@ -119,6 +153,7 @@ class _V3Dvr(msgspec.Struct):
 class _V3Stream(msgspec.Struct):
     name: _Name
     title: str | None = None
+    disabled: bool | None = None
     dvr: _V3Dvr | None = None
     # Free-form in Flussonic: checked when read, so one odd value cannot fail the whole listing.
     labels: Any = None
@@ -129,6 +164,19 @@ class _V3Page(msgspec.Struct):
     next: str | None = None
 
 
+class _V3RawPage(msgspec.Struct):
+    """The page's shape only: what must be right for the listing to go on."""
+
+    streams: list[msgspec.Raw]
+    next: str | None = None
+
+
+class _Named(msgspec.Struct):
+    """Just enough of a stream that failed to decode to name it in the report."""
+
+    name: Any = None
+
+
 class _LegacyDvr(msgspec.Struct):
     dvr_limit: _Seconds = None
     expiration: _Seconds = None
@@ -136,6 +184,7 @@ class _LegacyDvr(msgspec.Struct):
 
 class _LegacyOptions(msgspec.Struct):
     title: str | None = None
+    disabled: bool | None = None
     dvr: _LegacyDvr | None = None
 
 
@@ -145,14 +194,29 @@ class _LegacyStream(msgspec.Struct):
 
 
 class _LegacyEntry(msgspec.Struct):
-    entry: str
+    entry: Any = None
     value: msgspec.Raw = msgspec.Raw(b"null")
 
 
-_page_decoder = msgspec.json.Decoder(_V3Page)
-_media_decoder = msgspec.json.Decoder(list[_LegacyEntry])
-_legacy_stream_decoder = msgspec.json.Decoder(_LegacyStream)
+_page_decoder = msgspec.json.Decoder(_V3Page, strict=False)
+_raw_page_decoder = msgspec.json.Decoder(_V3RawPage)
+_v3_stream_decoder = msgspec.json.Decoder(_V3Stream, strict=False)
+_named_decoder = msgspec.json.Decoder(_Named)
+_media_decoder = msgspec.json.Decoder(list[msgspec.Raw])
+_legacy_entry_decoder = msgspec.json.Decoder(_LegacyEntry)
+_legacy_stream_decoder = msgspec.json.Decoder(_LegacyStream, strict=False)
 _any_decoder = msgspec.json.Decoder()
+
+
+def _skipped(raw: bytes, problem: str) -> SkippedStream:
+    """Name the stream that could not be used, and why (``problem``: the decoder's own words)."""
+    try:
+        name = _named_decoder.decode(raw).name
+    except msgspec.DecodeError:
+        name = None
+    if not isinstance(name, str) or not name:
+        return SkippedStream(name=None, reason=f"no usable name: {problem}")
+    return SkippedStream(name=name, reason=problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,11 +301,16 @@ class FlussonicClient:
             await self._http.aclose()
 
     async def list_streams(self) -> list[FlussonicStream]:
-        """Every stream, all pages, within ``deadline``. A name repeated across pages keeps its last version."""
+        """The usable streams of :meth:`fetch_streams` (what is skipped is only logged)."""
+        return (await self.fetch_streams()).streams
+
+    async def fetch_streams(self) -> FlussonicListing:
+        """Every stream, all pages, within ``deadline``; a name repeated across pages keeps its last
+        version. Streams that cannot be used are in ``skipped`` (logged), not an error."""
         progress = _Progress()
         try:
             async with asyncio.timeout(self._config.deadline) as scope:
-                return await self._list_any(progress)
+                listing = await self._list_any(progress)
         except TimeoutError:
             if not scope.expired():
                 raise
@@ -249,18 +318,23 @@ class FlussonicClient:
                 f"Flussonic stream list ({self._base}) did not finish within {self._config.deadline:g} s "
                 f"(FLUSSONIC_SYNC_DEADLINE); stopped on page {progress.page}"
             ) from None
+        for item in listing.skipped[:_LOGGED_SKIPS]:
+            logger.warning("Skipping Flussonic stream %.80r: %s", item.name, item.reason)
+        if len(listing.skipped) > _LOGGED_SKIPS:
+            logger.warning("Skipped %d more Flussonic streams", len(listing.skipped) - _LOGGED_SKIPS)
+        return listing
 
-    async def _list_any(self, progress: _Progress) -> list[FlussonicStream]:
+    async def _list_any(self, progress: _Progress) -> FlussonicListing:
         if self._detected == "legacy":
             return await self._list_legacy()
         if self._detected == "v3":
             return await self._list_v3(progress)
         try:
-            streams = await self._list_v3(progress)
+            listing = await self._list_v3(progress)
         except _EndpointNotFound:
             logger.info("Flussonic v3 API not found at %s, trying the legacy API", self._base)
             try:
-                streams = await self._list_legacy()
+                listing = await self._list_legacy()
             except _EndpointNotFound as legacy_missing:
                 raise FlussonicError(
                     f"Flussonic API not found at {self._base}: neither {self._base}{self._prefix}/streams "
@@ -268,9 +342,9 @@ class FlussonicClient:
                     "FLUSSONIC_URL and FLUSSONIC_API_PREFIX"
                 ) from legacy_missing
             self._detected = "legacy"
-            return streams
+            return listing
         self._detected = "v3"
-        return streams
+        return listing
 
     async def server_info(self) -> dict[str, Any]:
         """``config/stats`` (v3, has ``server_version``) or ``/flussonic/api/server`` (legacy)."""
@@ -309,13 +383,14 @@ class FlussonicClient:
 
     # --- listing ---------------------------------------------------------------------------
 
-    async def _list_v3(self, progress: _Progress) -> list[FlussonicStream]:
+    async def _list_v3(self, progress: _Progress) -> FlussonicListing:
         path = f"{self._prefix}/streams"
         select = V3_SELECT + ",labels" if self._config.tvg_name_label else V3_SELECT
         query = {"limit": str(self._config.page_size), "select": select}
         if self._config.named_by:
             query["named_by"] = self._config.named_by
         by_name: dict[str, FlussonicStream] = {}
+        skipped: list[SkippedStream] = []
         seen_cursors: set[str] = set()
         cursor: str | None = None
         page = 1
@@ -329,18 +404,24 @@ class FlussonicClient:
                 if page == 1:
                     raise
                 raise FlussonicError(exc.message) from None  # mid-listing: never a format fallback
-            data = self._decode(body, _page_decoder, self._base + path, "stream list", page)
-            received += len(data.streams)
-            for raw in data.streams:
-                by_name[raw.name] = self._from_v3(raw)
-            if not data.next:
+            listed = len(skipped)
+            streams, next_cursor = self._decode_v3_page(body, self._base + path, page, skipped)
+            listed = len(streams) + len(skipped) - listed
+            for raw in streams:
+                try:
+                    by_name[raw.name] = self._from_v3(raw)
+                except _Unusable as exc:
+                    skipped.append(SkippedStream(name=raw.name, reason=str(exc)))
+                else:
+                    received += 1
+            if not next_cursor:
                 break
             failed = self._failed("stream list", self._base + path, page)
-            if data.next in seen_cursors:
+            if next_cursor in seen_cursors:
                 raise FlussonicError(
                     f"{failed}: the server returned a cursor it had already returned; stopping to avoid an endless loop"
                 )
-            if not data.streams:
+            if not listed:
                 raise FlussonicError(
                     f"{failed}: the page is empty but announces a next page; stopping (the server's pagination "
                     "looks broken)"
@@ -350,8 +431,8 @@ class FlussonicClient:
                     f"{failed}: still more pages after {self._config.max_pages}; stopping (raise "
                     "FLUSSONIC_PAGE_SIZE if the line-up really is this large)"
                 )
-            seen_cursors.add(data.next)
-            cursor = data.next
+            seen_cursors.add(next_cursor)
+            cursor = next_cursor
             page += 1
         if received != len(by_name):
             logger.warning(
@@ -359,25 +440,54 @@ class FlussonicClient:
                 received,
                 len(by_name),
             )
-        return list(by_name.values())
+        return FlussonicListing(streams=list(by_name.values()), skipped=skipped)
 
-    async def _list_legacy(self) -> list[FlussonicStream]:
+    def _decode_v3_page(
+        self, body: bytes, url: str, page: int, skipped: list[SkippedStream]
+    ) -> tuple[list[_V3Stream], str | None]:
+        """The page's usable streams and its ``next``. The whole page is decoded at once; only when
+        that fails is each stream decoded alone, so one bad stream is skipped (into ``skipped``)."""
+        try:
+            whole = _page_decoder.decode(body)
+        except msgspec.DecodeError:
+            pass
+        else:
+            return whole.streams, whole.next
+        # Raises for a body that is not JSON, an error body, or a page of the wrong shape.
+        shape = self._decode(body, _raw_page_decoder, url, "stream list", page)
+        streams: list[_V3Stream] = []
+        for raw in shape.streams:
+            try:
+                streams.append(_v3_stream_decoder.decode(raw))
+            except msgspec.ValidationError as exc:
+                skipped.append(_skipped(raw, str(exc)))
+        return streams, shape.next
+
+    async def _list_legacy(self) -> FlussonicListing:
         context = "stream list (legacy API)"
         url = self._base + LEGACY_MEDIA_PATH
         body = await self._get(LEGACY_MEDIA_PATH, {}, context)
         entries = self._decode(body, _media_decoder, url, context, None)
         by_name: dict[str, FlussonicStream] = {}
-        for index, entry in enumerate(entries):
+        skipped: list[SkippedStream] = []
+        for raw_entry in entries:
+            try:
+                entry = _legacy_entry_decoder.decode(raw_entry)
+            except msgspec.ValidationError as exc:
+                skipped.append(SkippedStream(name=None, reason=f"not a media entry: {exc}"))
+                continue
             if entry.entry != "stream":
                 continue
             try:
                 raw = _legacy_stream_decoder.decode(entry.value)
-            except msgspec.DecodeError as exc:
-                raise FlussonicError(
-                    f"{self._failed(context, url, None)}: unexpected shape of entry {index}: {exc}"
-                ) from None
-            by_name[raw.name] = self._from_legacy(raw)
-        return list(by_name.values())
+                stream = self._from_legacy(raw)
+            except msgspec.ValidationError as exc:
+                skipped.append(_skipped(entry.value, str(exc)))
+            except _Unusable as exc:
+                skipped.append(SkippedStream(name=raw.name, reason=str(exc)))
+            else:
+                by_name[stream.stream_name] = stream
+        return FlussonicListing(streams=list(by_name.values()), skipped=skipped)
 
     def _from_v3(self, raw: _V3Stream) -> FlussonicStream:
         title = clean_text(raw.title).strip() if raw.title else ""
@@ -393,8 +503,9 @@ class FlussonicClient:
             stream_name=raw.name,
             display_name=display,
             tvg_name=tvg,
-            catchup_days=catchup_days(raw.dvr.expiration if raw.dvr else None, raw.name),
+            catchup_days=catchup_days(_depth(raw.dvr.expiration if raw.dvr else None, "dvr.expiration"), raw.name),
             stream_base_url=self._stream_base_url,
+            disabled=bool(raw.disabled),
         )
 
     def _from_legacy(self, raw: _LegacyStream) -> FlussonicStream:
@@ -403,13 +514,16 @@ class FlussonicClient:
         display = title or raw.name
         depth: float | None = None
         if options.dvr is not None:
-            depth = options.dvr.dvr_limit if options.dvr.dvr_limit is not None else options.dvr.expiration
+            depth = _depth(options.dvr.dvr_limit, "options.dvr.dvr_limit")
+            if depth is None:
+                depth = _depth(options.dvr.expiration, "options.dvr.expiration")
         return FlussonicStream(
             stream_name=raw.name,
             display_name=display,
             tvg_name=display,  # the legacy API has no labels
             catchup_days=catchup_days(depth, raw.name),
             stream_base_url=self._stream_base_url,
+            disabled=bool(options.disabled),
         )
 
     # --- HTTP ------------------------------------------------------------------------------

@@ -16,6 +16,11 @@ Order of work:
 3. Fetch *every* page from Flussonic before writing anything, with no transaction open: the client
    bounds the whole listing (``FLUSSONIC_SYNC_DEADLINE``, a page cap, no empty page with a ``next``).
    Then the write transaction below starts, on ``db``, and lasts only as long as its statements.
+   Streams Flussonic marks ``disabled`` are left out (it will not play them), so their channels are
+   orphaned until re-enabled; ``FLUSSONIC_INCLUDE_DISABLED=true`` keeps them. A stream that cannot be
+   used (the client's ``skipped``, or a name the column cannot hold) is counted and the first few
+   recorded on the run; a channel of that name is left exactly as it was (neither updated nor
+   orphaned): the stream is still there, only this answer about it is unreadable.
 4. Orphan guard: if the answer would orphan at least ``sync_orphan_guard_ratio`` (default 0.5) of the
    currently synced channels (and there are some), refuse with 409 CONFLICT naming the counts and
    ``force`` (details field), unless ``force`` is set. A half-empty answer from a misconfigured or
@@ -38,17 +43,23 @@ import traceback
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Final
+from typing import Final, NamedTuple
 
+import msgspec
 from sqlalchemy import func, insert, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from playlist_service.channels.schemas import SyncResult
+from playlist_service.channels.schemas import SkippedStreamRead, SyncResult
 from playlist_service.db.locks import try_advisory_lock
 from playlist_service.db.models import FlussonicSyncRun, SyncRunStatus
 from playlist_service.errors import AppError, ConflictError
-from playlist_service.integrations.flussonic import FlussonicClient, FlussonicStream
+from playlist_service.integrations.flussonic import (
+    FlussonicClient,
+    FlussonicListing,
+    FlussonicStream,
+    SkippedStream,
+)
 from playlist_service.sync.impact import record_channels
 
 log = logging.getLogger(__name__)
@@ -58,15 +69,21 @@ SYNC_LOCK_KEY: Final = 0x504C53594E433031
 _MAX_STREAM_NAME = 255
 _MAX_TEXT = 255
 _MAX_URL = 500
+# Skipped streams named on the run (all are counted), and how much of each is kept.
+SKIPPED_RECORDED: Final = 10
+_RECORDED_NAME = 120
+_RECORDED_REASON = 300
 
+# ``:kept`` are the names of skipped streams (distinct, none of them in ``:names``): not orphaned.
 _SURVEY = text(
     """
     SELECT count(*) FILTER (WHERE c.sync_status = 'synced') AS synced_now,
-           count(*) FILTER (WHERE c.sync_status = 'synced' AND n.name IS NULL) AS to_orphan,
+           count(*) FILTER (WHERE c.sync_status = 'synced' AND n.name IS NULL AND k.name IS NULL) AS to_orphan,
            coalesce(array_agg(c.id) FILTER (WHERE c.sync_status = 'orphaned' AND n.name IS NOT NULL), '{}')
                AS to_restore
     FROM channels AS c
     LEFT JOIN unnest(CAST(:names AS varchar[])) AS n(name) ON n.name = c.stream_name
+    LEFT JOIN unnest(CAST(:kept AS varchar[])) AS k(name) ON k.name = c.stream_name
     """
 )
 
@@ -120,6 +137,7 @@ _ORPHAN = text(
     UPDATE channels AS c SET sync_status = 'orphaned', updated_at = now()
     WHERE c.sync_status = 'synced'
       AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:names AS varchar[])) AS n(name) WHERE n.name = c.stream_name)
+      AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:kept AS varchar[])) AS k(name) WHERE k.name = c.stream_name)
     RETURNING c.id
     """
 )
@@ -138,23 +156,54 @@ def _clip(value: str | None, limit: int) -> str | None:
     return value[:limit] if value is not None else None
 
 
-def _prepare(streams: Sequence[FlussonicStream]) -> dict[str, FlussonicStream]:
-    """Distinct names in Flussonic's order; names the column cannot hold are skipped (logged).
+class _Prepared(NamedTuple):
+    streams: dict[str, FlussonicStream]
+    skipped: list[SkippedStream]
+    kept: list[str]
+    """Names of skipped streams that a channel may carry: their channels are left as they are."""
 
-    A name is an identifier (it goes into playback URLs), so it is skipped rather than altered: one
-    over the column's length, or with a NUL, which PostgreSQL text cannot store.
-    """
+
+def _usable_name(name: str) -> str | None:
+    """Why the channels table cannot hold ``name``, or None. A name is an identifier (it goes into
+    playback URLs), so it is skipped rather than altered: over the column's length, or with a NUL,
+    which PostgreSQL text cannot store."""
+    if len(name) > _MAX_STREAM_NAME:
+        return f"name longer than {_MAX_STREAM_NAME} characters ({len(name)})"
+    if "\x00" in name:
+        return "name contains a NUL character"
+    return None
+
+
+def _prepare(listing: FlussonicListing, *, include_disabled: bool) -> _Prepared:
+    """Distinct usable names in Flussonic's order, what was skipped, and which skipped names to keep."""
     by_name: dict[str, FlussonicStream] = {}
-    for stream in streams:
-        name = stream.stream_name
-        if len(name) > _MAX_STREAM_NAME:
-            log.warning("Skipping Flussonic stream with a name over %d characters: %.60r…", _MAX_STREAM_NAME, name)
+    skipped = list(listing.skipped)
+    for stream in listing.streams:
+        if stream.disabled and not include_disabled:
             continue
-        if "\x00" in name:
-            log.warning("Skipping Flussonic stream whose name contains a NUL character: %.60r", name)
+        problem = _usable_name(stream.stream_name)
+        if problem is not None:
+            skipped.append(SkippedStream(name=stream.stream_name, reason=problem))
             continue
-        by_name[name] = stream
-    return by_name
+        by_name[stream.stream_name] = stream
+    kept = {s.name for s in skipped if s.name is not None and s.name not in by_name and _usable_name(s.name) is None}
+    return _Prepared(by_name, skipped, sorted(kept))
+
+
+def _skipped_note(prepared: _Prepared) -> str:
+    return f" ({len(prepared.skipped)} more skipped as unusable)" if prepared.skipped else ""
+
+
+def _skipped_record(skipped: Sequence[SkippedStream]) -> list[SkippedStreamRead]:
+    """The first few skipped streams as the run stores them (JSON text cannot hold a NUL either)."""
+    record: list[SkippedStreamRead] = []
+    for item in skipped[:SKIPPED_RECORDED]:
+        name = item.name
+        if name is not None:
+            name = name.replace("\x00", "\\0")
+            name = name if len(name) <= _RECORDED_NAME else name[: _RECORDED_NAME - 1] + "…"
+        record.append(SkippedStreamRead(name=name, reason=item.reason.replace("\x00", "\\0")[:_RECORDED_REASON]))
+    return record
 
 
 def _failure_message(exc: BaseException, run_id: int) -> str:
@@ -231,6 +280,7 @@ async def sync_channels(
     force: bool = False,
     triggered_by_id: int | None = None,
     guard_ratio: float = 0.5,
+    include_disabled: bool = False,
 ) -> SyncResult:
     """Run one sync. ``db`` is committed first (a request's session holds the auth lookup's transaction,
     which must not stay open during the fetch), then used for the write transaction only."""
@@ -241,9 +291,9 @@ async def sync_channels(
     async with _sync_lock(engine):
         run_id, started_at = await _start_run(session_maker, forced=force, triggered_by_id=triggered_by_id)
         try:
-            streams = _prepare(await flussonic.list_streams())
+            prepared = _prepare(await flussonic.fetch_streams(), include_disabled=include_disabled)
             result = await _write(
-                db, streams, run_id=run_id, started_at=started_at, force=force, guard_ratio=guard_ratio
+                db, prepared, run_id=run_id, started_at=started_at, force=force, guard_ratio=guard_ratio
             )
             await db.commit()
         except BaseException as exc:
@@ -259,20 +309,21 @@ async def sync_channels(
                 raise AppError(message) from None
             raise
     log.info(
-        "Flussonic sync %s: %d streams, %d new, %d updated, %d orphaned, %d restored",
+        "Flussonic sync %s: %d streams, %d new, %d updated, %d orphaned, %d restored, %d skipped",
         run_id,
         result.total,
         result.new,
         result.updated,
         result.orphaned,
         result.restored,
+        result.skipped,
     )
     return result
 
 
 async def _write(
     db: AsyncSession,
-    streams: dict[str, FlussonicStream],
+    prepared: _Prepared,
     *,
     run_id: int,
     started_at: datetime,
@@ -280,12 +331,14 @@ async def _write(
     guard_ratio: float,
 ) -> SyncResult:
     """Steps 4-5, in ``db``'s transaction (the caller commits)."""
+    streams, kept = prepared.streams, prepared.kept
     names = list(streams)
-    survey = (await db.execute(_SURVEY, {"names": names})).one()
+    survey = (await db.execute(_SURVEY, {"names": names, "kept": kept})).one()
     synced_now, to_orphan, to_restore = int(survey.synced_now), int(survey.to_orphan), list(survey.to_restore)
     if not force and guard_ratio > 0 and synced_now > 0 and to_orphan > 0 and to_orphan >= guard_ratio * synced_now:
         raise ConflictError(
-            f"Refused: Flussonic listed {len(names)} streams, which would orphan {to_orphan} of the "
+            f"Refused: Flussonic listed {len(names)} usable streams{_skipped_note(prepared)}, which would orphan "
+            f"{to_orphan} of the "
             f"{synced_now} synced channels (limit {guard_ratio:.0%}). Check Flussonic, or sync with force=true "
             "to orphan them anyway.",
             details=[{"field": "force", "message": f"would orphan {to_orphan} of {synced_now} synced channels"}],
@@ -306,7 +359,7 @@ async def _write(
                 new += 1
             else:
                 updated += 1
-    orphaned_ids = list((await db.execute(_ORPHAN, {"names": names})).scalars())
+    orphaned_ids = list((await db.execute(_ORPHAN, {"names": names, "kept": kept})).scalars())
     if names:
         await db.execute(_SEEN, {"names": names})
     changed = orphaned_ids + to_restore
@@ -321,14 +374,28 @@ async def _write(
         "unchanged": total - new - updated,
         "orphaned": len(orphaned_ids),
         "restored": len(to_restore),
+        "skipped": len(prepared.skipped),
     }
+    skipped_streams = _skipped_record(prepared.skipped)
     finished_at = (
         await db.execute(
             update(FlussonicSyncRun)
             .where(FlussonicSyncRun.id == run_id)
-            .values(status=SyncRunStatus.SUCCEEDED, finished_at=func.clock_timestamp(), **counts)
+            .values(
+                status=SyncRunStatus.SUCCEEDED,
+                finished_at=func.clock_timestamp(),
+                skipped_streams=msgspec.to_builtins(skipped_streams),
+                **counts,
+            )
             .returning(FlussonicSyncRun.finished_at)
         )
     ).scalar_one()
     assert finished_at is not None
-    return SyncResult(run_id=run_id, forced=force, started_at=started_at, finished_at=finished_at, **counts)
+    return SyncResult(
+        run_id=run_id,
+        forced=force,
+        started_at=started_at,
+        finished_at=finished_at,
+        skipped_streams=skipped_streams,
+        **counts,
+    )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import msgspec
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from playlist_service.api.pagination import offset
-from playlist_service.channels.schemas import SyncRunRead
+from playlist_service.channels.schemas import SkippedStreamRead, SyncRunRead
 from playlist_service.db.models import FlussonicSyncRun
 
 NEWEST_FIRST = (FlussonicSyncRun.started_at.desc(), FlussonicSyncRun.id.desc())
@@ -26,6 +27,8 @@ def run_read(run: FlussonicSyncRun) -> SyncRunRead:
         unchanged=run.unchanged,
         orphaned=run.orphaned,
         restored=run.restored,
+        skipped=run.skipped,
+        skipped_streams=msgspec.convert(run.skipped_streams, list[SkippedStreamRead]),
         error=run.error,
     )
 

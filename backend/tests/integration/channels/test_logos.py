@@ -6,11 +6,8 @@ import base64
 
 import pytest
 
-from tests.integration.catalog_helpers import PNG, add_channels, assert_error, data, scalar
+from tests.integration.catalog_helpers import GIF, JPEG, PNG, WEBP, add_channels, assert_error, data, image, scalar
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x01" * 20
-GIF = b"GIF89a" + b"\x01" * 20
-WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x01" * 20
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
@@ -43,6 +40,25 @@ async def test_every_accepted_format_is_stored_as_what_it_really_is(auth_client,
     assert channel["tvg_logo"] == f"data:{mime};base64,{b64(raw)}"
     served = await auth_client.get(f"/api/v1/channels/{cid}/logo")
     assert (served.content, served.headers["content-type"]) == (raw, mime)
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"GIF89a" + b"\x00" * 10, "the GIF image is corrupt or truncated"),
+        (JPEG[: len(JPEG) // 2], "the JPEG image is corrupt or truncated"),
+        (image("PNG", (5000, 40)), "image is 5000x40 pixels; at most 4096 pixels a side"),
+    ],
+)
+async def test_images_that_do_not_decode_or_are_absurdly_large_are_refused(auth_client, db, raw, problem):
+    [cid] = await add_channels(db, 1)
+    response = await auth_client.patch(
+        f"/api/v1/channels/{cid}", json={"tvg_logo": f"data:image/gif;base64,{b64(raw)}"}
+    )
+    error = assert_error(response, 422, "VALIDATION_ERROR", field="tvg_logo")
+    assert error["message"] == f"Invalid logo: {problem}" + (" (it cannot be decoded)" if "corrupt" in problem else "")
+    assert error["details"] == [{"field": "tvg_logo", "message": error["message"].removeprefix("Invalid logo: ")}]
+    assert await scalar(db, "SELECT tvg_logo FROM channels") is None
 
 
 async def test_svg_declared_as_png_is_refused(auth_client, db):

@@ -33,7 +33,7 @@ async def test_lists_every_seed_stream_across_pages(sim: SimulatorState, make_cl
     for number, request in enumerate(pages):
         query = dict(request["query"])  # type: ignore[call-overload]
         assert query["limit"] == "37"
-        assert query["select"] == "name,title,dvr.expiration"  # labels only with FLUSSONIC_TVG_NAME_LABEL
+        assert query["select"] == "name,title,disabled,dvr.expiration"  # labels only with FLUSSONIC_TVG_NAME_LABEL
         assert ("cursor" in query) == (number > 0)
 
 
@@ -339,11 +339,55 @@ async def test_wrong_shape_is_reported(sim: SimulatorState, make_client: MakeCli
         await make_client(api_format=api_format).list_streams()
 
 
-async def test_stream_without_name_is_reported(sim: SimulatorState, make_client: MakeClient) -> None:
-    sim.streams = [make_stream("ok", "OK", 0), {"title": "nameless", "position": 1}]
+@pytest.mark.parametrize("api_format", ["v3", "legacy"])
+async def test_unusable_streams_are_skipped_and_reported_not_fatal(
+    sim: SimulatorState, make_client: MakeClient, api_format: str
+) -> None:
+    sim.streams = [make_stream(f"s{i}", f"S{i}", i) for i in range(6)]
+    del sim.streams[1]["name"]
+    sim.streams[2]["name"] = ""
+    sim.streams[3]["title"] = 5
+    sim.streams[4]["dvr"] = {"expiration": "seven days"}
 
-    with pytest.raises(FlussonicError, match=r"missing required field `name` - at `\$.streams\[1\]`"):
-        await make_client().list_streams()
+    listing = await make_client(api_format=api_format, page_size=2).fetch_streams()
+
+    assert [s.stream_name for s in listing.streams] == ["s0", "s5"]
+    reasons = [(s.name, s.reason) for s in listing.skipped]
+    assert [name for name, _ in reasons] == [None, None, "s3", "s4"]
+    assert all(reason.startswith("no usable name") for _, reason in reasons[:2])
+    assert "title" in reasons[2][1] and "dvr" in reasons[3][1]
+
+
+async def test_numeric_strings_are_read_as_numbers(sim: SimulatorState, make_client: MakeClient) -> None:
+    sim.streams = [make_stream("a", "A", 0), make_stream("b", "B", 1), make_stream("c", "C", 2)]
+    sim.streams[0]["dvr"] = {"expiration": "604800"}
+    sim.streams[1]["dvr"] = {"expiration": "90000.5"}
+    sim.streams[2]["disabled"] = "true"
+
+    listing = await make_client(api_format="v3").fetch_streams()
+
+    assert listing.skipped == []
+    assert [(s.stream_name, s.catchup_days, s.disabled) for s in listing.streams] == [
+        ("a", 7, False),
+        ("b", 1, False),
+        ("c", None, True),
+    ]
+
+
+@pytest.mark.parametrize("api_format", ["v3", "legacy"])
+async def test_disabled_streams_are_flagged(sim: SimulatorState, make_client: MakeClient, api_format: str) -> None:
+    disabled = {s.stream_name for s in await make_client(api_format=api_format).list_streams() if s.disabled}
+    assert disabled == {s["name"] for s in SEED if s["disabled"]} and len(disabled) == 2
+
+
+async def test_a_non_finite_depth_is_skipped(sim: SimulatorState, make_client: MakeClient) -> None:
+    sim.streams = [make_stream("nan", "N", 0), make_stream("ok", "OK", 1)]
+    sim.streams[0]["dvr"] = {"expiration": "nan"}
+
+    listing = await make_client(api_format="v3").fetch_streams()
+
+    assert [s.stream_name for s in listing.streams] == ["ok"]
+    assert [(s.name, s.reason) for s in listing.skipped] == [("nan", "dvr.expiration is not a finite number (nan)")]
 
 
 async def test_repeated_cursor_stops_the_loop(sim: SimulatorState, make_client: MakeClient) -> None:

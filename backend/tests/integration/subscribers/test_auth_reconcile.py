@@ -44,12 +44,17 @@ async def channel(db: AsyncSession) -> int:
 
 
 @pytest.fixture
-async def other_instance(engine: AsyncEngine, settings: Settings) -> AsyncIterator[AuthSync]:
-    """A second app instance: its own pool and Auth Service client."""
-    fast = dataclasses.replace(settings, auth_service_timeout=0.3)
-    client = AuthServiceClient(auth_service_config(fast))
-    yield AuthSync(async_sessionmaker(engine, expire_on_commit=False), client, fast, backoff_base=0.0)
-    await client.aclose()
+async def instances(engine: AsyncEngine, settings: Settings) -> AsyncIterator[tuple[AuthSync, AuthSync]]:
+    """Two app instances, each with its own pool and Auth Service client. Their timeout (2 s) is well
+    above the simulator's 0.3 s slow answers, so a listing outlasts the other's look without failing."""
+    patient = dataclasses.replace(settings, auth_service_timeout=2.0)
+    clients = [AuthServiceClient(auth_service_config(patient)) for _ in range(2)]
+    one, two = (
+        AuthSync(async_sessionmaker(engine, expire_on_commit=False), c, patient, backoff_base=0.0) for c in clients
+    )
+    yield one, two
+    for client in clients:
+        await client.aclose()
 
 
 async def runs(db: AsyncSession) -> list[dict[str, Any]]:
@@ -109,10 +114,10 @@ async def test_the_periodic_check_runs_once_per_interval_whichever_instance_look
     auth_client: Client,
     db: AsyncSession,
     auth_sim: AuthSimState,
-    sync: AuthSync,
-    other_instance: AuthSync,
+    instances: tuple[AuthSync, AuthSync],
     channel: int,
 ) -> None:
+    sync, other_instance = instances
     await create(auth_client, channel_ids=[channel])
     auth_sim.set_fault("slow", delay=0.3, kinds=["list"])  # both look while the first is still listing
     reports = await asyncio.gather(

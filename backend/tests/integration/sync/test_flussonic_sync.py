@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from devtools.simulators.flussonic.lineup import make_stream
+from devtools.simulators.flussonic.lineup import make_stream, seed_lineup
 from playlist_service.db.models import SyncRunStatus
 from playlist_service.errors import ConflictError
 from playlist_service.sync import flussonic_sync
@@ -19,7 +19,8 @@ from tests.integration.catalog_helpers import add_named, add_user, assert_error,
 
 pytestmark = pytest.mark.usefixtures("paged_flussonic")
 SYNC = "/api/v1/channels/sync"
-SEED = 160
+# The simulator lists 160 streams; 2 of them are disabled, which the sync leaves out by default.
+SEED = sum(1 for s in seed_lineup() if not s["disabled"])
 
 
 async def snapshot(db: Any) -> list[tuple[Any, ...]]:
@@ -45,7 +46,7 @@ async def test_first_sync_adds_every_stream_in_flussonic_order(auth_client, db, 
     assert (result["total"], result["new"], result["updated"], result["unchanged"]) == (SEED, SEED, 0, 0)
     assert (result["orphaned"], result["restored"], result["forced"]) == (0, 0, False)
     rows = (await db.execute(text("SELECT * FROM channels ORDER BY sort_order"))).mappings().all()
-    assert [r["stream_name"] for r in rows] == [s["name"] for s in flussonic_sim.streams]
+    assert [r["stream_name"] for r in rows] == [s["name"] for s in flussonic_sim.streams if not s["disabled"]]
     assert [r["sort_order"] for r in rows] == list(range(1, SEED + 1))
     assert all(r["last_seen_at"] is not None and r["sync_status"] == "synced" for r in rows)
     by_name = {r["stream_name"]: r for r in rows}
@@ -190,7 +191,7 @@ async def test_near_total_orphaning_is_refused_unless_forced(auth_client, db, fl
     before = await snapshot(db)
     del flussonic_sim.streams[80:]  # would orphan exactly half
     error = assert_error(await auth_client.post(SYNC), 409, "CONFLICT", field="force")
-    assert "80 of the 160" in error["message"]
+    assert f"80 of the {SEED}" in error["message"]
     assert await snapshot(db) == before
     refused = (await runs(db))[-1]
     assert refused["status"] == "failed" and "Refused" in refused["error"]
@@ -210,8 +211,8 @@ async def test_force_in_the_body_works_too(auth_client, flussonic_sim):
 
 async def test_small_orphaning_passes_the_guard(auth_client, flussonic_sim):
     data(await auth_client.post(SYNC))
-    del flussonic_sim.streams[:79]
-    assert data(await auth_client.post(SYNC))["orphaned"] == 79
+    del flussonic_sim.streams[:80]  # 2 of them disabled (never synced): 78 of 158, just under half
+    assert data(await auth_client.post(SYNC))["orphaned"] == SEED // 2 - 1
 
 
 async def test_empty_flussonic_on_an_empty_catalogue_is_fine(auth_client, db, flussonic_sim):

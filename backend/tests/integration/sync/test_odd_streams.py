@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from devtools.simulators.flussonic.lineup import DAY, make_stream
-from playlist_service.integrations.flussonic import MAX_CATCHUP_DAYS
+from playlist_service.integrations.flussonic import MAX_CATCHUP_DAYS, FlussonicClient
 from playlist_service.sync import flussonic_sync
 from tests.integration.catalog_helpers import assert_error, data
 
@@ -40,7 +41,8 @@ async def test_nul_in_titles_is_dropped_and_a_nul_name_is_skipped(auth_client, d
         make_stream("c", "C", 2),
     ]
     result = data(await auth_client.post(SYNC))  # was 422 VALIDATION_ERROR although the admin sent nothing
-    assert (result["total"], result["new"]) == (2, 2)
+    assert (result["total"], result["new"], result["skipped"]) == (2, 2, 1)
+    assert result["skipped_streams"] == [{"name": "bad\\0name", "reason": "name contains a NUL character"}]
     rows = await channels(db)
     assert sorted(rows) == ["a", "c"]
     assert (rows["a"]["display_name"], rows["a"]["tvg_name"]) == ("AB", "AB")
@@ -51,7 +53,7 @@ async def test_labels_are_requested_only_when_configured_and_odd_values_are_igno
 ):
     data(await auth_client.post(SYNC))
     selects = {dict(r["query"])["select"] for r in flussonic_sim.requests if r["path"].endswith("/streams")}
-    assert selects == {"name,title,dvr.expiration"}
+    assert selects == {"name,title,disabled,dvr.expiration"}
 
     use_flussonic(tvg_name_label="epg")
     flussonic_sim.requests.clear()
@@ -62,7 +64,7 @@ async def test_labels_are_requested_only_when_configured_and_odd_values_are_igno
     flussonic_sim.streams[3]["labels"] = ["not", "a", "map"]
     data(await auth_client.post(SYNC, params={"force": "true"}))
     selects = {dict(r["query"])["select"] for r in flussonic_sim.requests if r["path"].endswith("/streams")}
-    assert selects == {"name,title,dvr.expiration,labels"}
+    assert selects == {"name,title,disabled,dvr.expiration,labels"}
     tvg = {name: row["tvg_name"] for name, row in (await channels(db)).items() if row["sync_status"] == "synced"}
     assert tvg == {"num": "NUM", "obj": "OBJ", "str": "epg-str", "list": "LIST", "none": "NONE"}
 
@@ -80,3 +82,111 @@ async def test_a_database_error_is_recorded_as_a_short_message_without_sql(auth_
     assert len(recorded) < 200 and "INSERT" not in recorded and "s49" not in recorded
     assert error["message"] == recorded
     assert await channels(db) == {}
+
+
+async def runs(db: Any) -> list[Any]:
+    rows = (await db.execute(text("SELECT * FROM flussonic_sync_runs ORDER BY id"))).mappings().all()
+    await db.commit()
+    return list(rows)
+
+
+async def test_unusable_streams_are_skipped_counted_and_named_not_fatal(auth_client, db, flussonic_sim):
+    long_name = "y" * 300
+    flussonic_sim.streams = [make_stream(n, n.upper(), i) for i, n in enumerate(["a", "empty", "long", "str", "bad"])]
+    flussonic_sim.streams[1]["name"] = ""
+    flussonic_sim.streams[2]["name"] = long_name
+    flussonic_sim.streams[3]["dvr"] = {"expiration": "604800"}  # a numeric string: accepted
+    flussonic_sim.streams[4]["dvr"] = {"expiration": "a week"}
+
+    result = data(await auth_client.post(SYNC))  # was 502 "unexpected response shape" for all of them
+
+    assert (result["total"], result["new"], result["skipped"]) == (2, 2, 3)
+    rows = await channels(db)
+    assert sorted(rows) == ["a", "str"] and rows["str"]["catchup_days"] == 7
+    by_name = {item["name"]: item["reason"] for item in result["skipped_streams"]}
+    assert set(by_name) == {None, "y" * 119 + "…", "bad"}
+    assert by_name[None].startswith("no usable name") and "$.name" in by_name[None]
+    assert by_name["y" * 119 + "…"] == "name longer than 255 characters (300)"
+    assert "dvr.expiration" in by_name["bad"]
+    [run] = await runs(db)
+    assert (run["status"], run["total"], run["skipped"]) == ("succeeded", 2, 3)
+    assert run["skipped_streams"] == result["skipped_streams"]
+    last = data(await auth_client.get("/api/v1/dashboard/stats"))["last_sync"]
+    assert (last["skipped"], last["skipped_streams"]) == (3, result["skipped_streams"])
+
+
+async def test_only_the_first_ten_skipped_streams_are_named_but_all_are_counted(auth_client, flussonic_sim):
+    flussonic_sim.streams = [make_stream(f"s{i:02d}", "T", i) for i in range(15)] + [make_stream("ok", "OK", 15)]
+    for stream in flussonic_sim.streams[:15]:
+        stream["title"] = 5
+    result = data(await auth_client.post(SYNC))
+    assert (result["total"], result["skipped"]) == (1, 15)
+    assert [item["name"] for item in result["skipped_streams"]] == [f"s{i:02d}" for i in range(10)]
+
+
+async def test_a_skipped_stream_leaves_its_channel_as_it_was(auth_client, db, flussonic_sim):
+    flussonic_sim.streams = [make_stream(n, n.upper(), i, dvr_days=3) for i, n in enumerate(["a", "b", "c"])]
+    data(await auth_client.post(SYNC))
+    before = (await channels(db))["b"]
+    flussonic_sim.streams[1]["dvr"] = {"expiration": [1, 2]}
+    flussonic_sim.streams[1]["title"] = "Renamed"
+
+    result = data(await auth_client.post(SYNC))
+
+    assert (result["total"], result["skipped"], result["orphaned"], result["unchanged"]) == (2, 1, 0, 2)
+    after = (await channels(db))["b"]
+    assert after == before  # not orphaned, not renamed, not even last_seen_at: this answer was unreadable
+
+
+async def test_the_orphan_guard_counts_streams_that_lost_their_names(auth_client, db, flussonic_sim):
+    flussonic_sim.streams = [make_stream(n, n.upper(), i) for i, n in enumerate(["a", "b", "c", "d"])]
+    data(await auth_client.post(SYNC))
+    for stream in flussonic_sim.streams:
+        del stream["name"]
+
+    error = assert_error(await auth_client.post(SYNC), 409, "CONFLICT", field="force")
+
+    assert "listed 0 usable streams (4 more skipped as unusable)" in error["message"]
+    assert "orphan 4 of the 4" in error["message"]
+    assert {row["sync_status"] for row in (await channels(db)).values()} == {"synced"}
+
+
+@pytest.mark.parametrize("body", [{"streams": {"oops": "not a list"}}, {"streams": None}, ["a", "b"], "streams"])
+async def test_a_page_of_the_wrong_shape_still_fails_the_sync(auth_client, db, flussonic_sim, body, monkeypatch):
+    flussonic_sim.streams = [make_stream("a", "A", 0)]
+    data(await auth_client.post(SYNC))
+    flussonic_sim.streams = []
+    flussonic_sim.fault = "wrong_shape"
+    flussonic_sim.wrong_shape_body = body
+
+    error = assert_error(await auth_client.post(SYNC), 502, "FLUSSONIC_ERROR")
+
+    assert "unexpected response shape" in error["message"]
+    assert [row["sync_status"] for row in (await channels(db)).values()] == ["synced"]
+    assert [run["status"] for run in await runs(db)] == ["succeeded", "failed"]
+
+
+async def test_disabled_streams_stay_out_by_default_and_return_when_enabled(auth_client, db, flussonic_sim):
+    flussonic_sim.streams = [make_stream(n, n.upper(), i) for i, n in enumerate(["a", "b", "c", "d"])]
+    flussonic_sim.streams[3]["disabled"] = True
+    assert data(await auth_client.post(SYNC))["total"] == 3
+    assert sorted(await channels(db)) == ["a", "b", "c"]
+
+    flussonic_sim.streams[0]["disabled"] = "true"  # as a string, too
+    result = data(await auth_client.post(SYNC))
+    assert (result["total"], result["orphaned"], result["skipped"]) == (2, 1, 0)
+    assert (await channels(db))["a"]["sync_status"] == "orphaned"
+
+    flussonic_sim.streams[0]["disabled"] = False
+    result = data(await auth_client.post(SYNC))
+    assert (result["restored"], result["total"]) == (1, 3)
+    assert (await channels(db))["a"]["sync_status"] == "synced"
+
+
+async def test_flussonic_include_disabled_keeps_disabled_streams(engine, flussonic_sim, paged_flussonic):
+    flussonic_sim.streams = [make_stream("on", "On", 0), make_stream("off", "Off", 1, disabled=True)]
+    makers = async_sessionmaker(engine, expire_on_commit=False)
+    client: FlussonicClient = paged_flussonic
+    async with makers() as session:
+        result = await flussonic_sync.sync_channels(session, makers, client, include_disabled=True)
+    assert (result.total, result.new, result.skipped) == (2, 2, 0)

@@ -87,6 +87,7 @@ from .resync_queued_envelope import ResyncQueuedEnvelope
 from .session_info import SessionInfo
 from .session_info_auth_method import SessionInfoAuthMethod
 from .session_info_envelope import SessionInfoEnvelope
+from .skipped_stream_read import SkippedStreamRead
 from .sync_request import SyncRequest
 from .sync_result import SyncResult
 from .sync_result_envelope import SyncResultEnvelope
@@ -204,6 +205,7 @@ __all__ = (
     "SessionInfo",
     "SessionInfoAuthMethod",
     "SessionInfoEnvelope",
+    "SkippedStreamRead",
     "SyncRequest",
     "SyncResult",
     "SyncResultEnvelope",

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.skipped_stream_read import SkippedStreamRead
+
 
 T = TypeVar("T", bound="SyncResult")
 
@@ -21,6 +25,8 @@ class SyncResult:
         unchanged (int):
         orphaned (int):
         restored (int):
+        skipped (int):
+        skipped_streams (list[SkippedStreamRead]):
         forced (bool):
         started_at (datetime.datetime):
         finished_at (datetime.datetime):
@@ -33,6 +39,8 @@ class SyncResult:
     unchanged: int
     orphaned: int
     restored: int
+    skipped: int
+    skipped_streams: list[SkippedStreamRead]
     forced: bool
     started_at: datetime.datetime
     finished_at: datetime.datetime
@@ -53,6 +61,13 @@ class SyncResult:
 
         restored = self.restored
 
+        skipped = self.skipped
+
+        skipped_streams = []
+        for skipped_streams_item_data in self.skipped_streams:
+            skipped_streams_item = skipped_streams_item_data.to_dict()
+            skipped_streams.append(skipped_streams_item)
+
         forced = self.forced
 
         started_at = self.started_at.isoformat()
@@ -70,6 +85,8 @@ class SyncResult:
                 "unchanged": unchanged,
                 "orphaned": orphaned,
                 "restored": restored,
+                "skipped": skipped,
+                "skipped_streams": skipped_streams,
                 "forced": forced,
                 "started_at": started_at,
                 "finished_at": finished_at,
@@ -80,6 +97,8 @@ class SyncResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.skipped_stream_read import SkippedStreamRead  # noqa: PLC0415
+
         d = dict(src_dict)
         run_id = d.pop("run_id")
 
@@ -95,6 +114,15 @@ class SyncResult:
 
         restored = d.pop("restored")
 
+        skipped = d.pop("skipped")
+
+        skipped_streams = []
+        _skipped_streams = d.pop("skipped_streams")
+        for skipped_streams_item_data in _skipped_streams:
+            skipped_streams_item = SkippedStreamRead.from_dict(skipped_streams_item_data)
+
+            skipped_streams.append(skipped_streams_item)
+
         forced = d.pop("forced")
 
         started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
@@ -109,6 +137,8 @@ class SyncResult:
             unchanged=unchanged,
             orphaned=orphaned,
             restored=restored,
+            skipped=skipped,
+            skipped_streams=skipped_streams,
             forced=forced,
             started_at=started_at,
             finished_at=finished_at,

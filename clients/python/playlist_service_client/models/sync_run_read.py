@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.sync_run_status import SyncRunStatus
+
+if TYPE_CHECKING:
+    from ..models.skipped_stream_read import SkippedStreamRead
+
 
 T = TypeVar("T", bound="SyncRunRead")
 
@@ -28,6 +32,8 @@ class SyncRunRead:
         unchanged (int):
         orphaned (int):
         restored (int):
+        skipped (int):
+        skipped_streams (list[SkippedStreamRead]):
         error (None | str):
     """
 
@@ -43,6 +49,8 @@ class SyncRunRead:
     unchanged: int
     orphaned: int
     restored: int
+    skipped: int
+    skipped_streams: list[SkippedStreamRead]
     error: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -76,6 +84,13 @@ class SyncRunRead:
 
         restored = self.restored
 
+        skipped = self.skipped
+
+        skipped_streams = []
+        for skipped_streams_item_data in self.skipped_streams:
+            skipped_streams_item = skipped_streams_item_data.to_dict()
+            skipped_streams.append(skipped_streams_item)
+
         error: None | str
         error = self.error
 
@@ -95,6 +110,8 @@ class SyncRunRead:
                 "unchanged": unchanged,
                 "orphaned": orphaned,
                 "restored": restored,
+                "skipped": skipped,
+                "skipped_streams": skipped_streams,
                 "error": error,
             }
         )
@@ -103,6 +120,8 @@ class SyncRunRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.skipped_stream_read import SkippedStreamRead  # noqa: PLC0415
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -146,6 +165,15 @@ class SyncRunRead:
 
         restored = d.pop("restored")
 
+        skipped = d.pop("skipped")
+
+        skipped_streams = []
+        _skipped_streams = d.pop("skipped_streams")
+        for skipped_streams_item_data in _skipped_streams:
+            skipped_streams_item = SkippedStreamRead.from_dict(skipped_streams_item_data)
+
+            skipped_streams.append(skipped_streams_item)
+
         def _parse_error(data: object) -> None | str:
             if data is None:
                 return data
@@ -166,6 +194,8 @@ class SyncRunRead:
             unchanged=unchanged,
             orphaned=orphaned,
             restored=restored,
+            skipped=skipped,
+            skipped_streams=skipped_streams,
             error=error,
         )
 

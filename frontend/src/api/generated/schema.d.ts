@@ -1384,6 +1384,11 @@ export interface components {
             /** @enum {string} */
             auth_method: "session" | "api_key";
         };
+        /** SkippedStreamRead */
+        SkippedStreamRead: {
+            name: string | null;
+            reason: string;
+        };
         /** SyncRequest */
         SyncRequest: {
             /** @default false */
@@ -1398,6 +1403,8 @@ export interface components {
             unchanged: number;
             orphaned: number;
             restored: number;
+            skipped: number;
+            skipped_streams: components["schemas"]["SkippedStreamRead"][];
             forced: boolean;
             /** Format: date-time */
             started_at: string;
@@ -1419,6 +1426,8 @@ export interface components {
             unchanged: number;
             orphaned: number;
             restored: number;
+            skipped: number;
+            skipped_streams: components["schemas"]["SkippedStreamRead"][];
             error: string | null;
         };
         /**

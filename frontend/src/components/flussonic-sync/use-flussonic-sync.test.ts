@@ -1,5 +1,5 @@
 import { ApiError } from "@/api/errors";
-import { describeGuard, describeSyncResult, isOrphanGuardRefusal, runErrorInWords } from "./use-flussonic-sync";
+import { describeGuard, describeSkipped, describeSyncResult, isOrphanGuardRefusal, runErrorInWords } from "./use-flussonic-sync";
 
 describe("sync outcomes", () => {
   it("tells the orphan guard's refusal from a sync already running", () => {
@@ -26,8 +26,24 @@ describe("sync outcomes", () => {
   it("describes a result in words", () => {
     const text = describeSyncResult({
       run_id: 1, total: 160, new: 2, updated: 3, unchanged: 155, orphaned: 1, restored: 0, forced: false,
-      started_at: "", finished_at: "",
+      skipped: 0, skipped_streams: [], started_at: "", finished_at: "",
     });
     expect(text).toBe("160 channels in Flussonic, 2 new, 3 updated, 1 newly orphaned");
+  });
+
+  it("names the skipped streams and counts the ones it could not name", () => {
+    const skips = {
+      skipped: 12,
+      skipped_streams: [
+        { name: "bad", reason: "name contains a NUL character" },
+        { name: null, reason: "no usable name: Expected `str` of length >= 1 - at `$.name`" },
+      ],
+    };
+    expect(describeSkipped(skips)).toEqual([
+      "bad: name contains a NUL character",
+      "(no name): no usable name: Expected `str` of length >= 1 - at `$.name`",
+      "…and 10 more (named in the server log)",
+    ]);
+    expect(describeSkipped({ skipped: 0, skipped_streams: [] })).toEqual([]);
   });
 });

@@ -10,7 +10,18 @@ export type SyncResult = Schemas["SyncResult"];
 export function describeSyncResult(r: SyncResult): string {
   const parts = [`${r.total} channels in Flussonic`, `${r.new} new`, `${r.updated} updated`, `${r.orphaned} newly orphaned`];
   if (r.restored) parts.push(`${r.restored} restored`);
+  if (r.skipped) parts.push(`${r.skipped} skipped`);
   return parts.join(", ");
+}
+
+type Skips = Pick<SyncResult, "skipped" | "skipped_streams">;
+
+/** One line per stream the sync named as skipped, then how many more it only counted. */
+export function describeSkipped({ skipped, skipped_streams }: Skips): string[] {
+  const lines = skipped_streams.map((s) => `${s.name ?? "(no name)"}: ${s.reason}`);
+  const more = skipped - skipped_streams.length;
+  if (more > 0) lines.push(`…and ${more} more (named in the server log)`);
+  return lines;
 }
 
 /** Is this the safety guard's refusal ("would orphan most channels"), which `force` overrides? */
@@ -44,7 +55,13 @@ export function useFlussonicSync() {
     mutationFn: (force: boolean) => unwrap(api.POST("/api/v1/channels/sync", { body: { force } })),
     onSuccess(result) {
       setGuard(null);
-      notifySuccess(describeSyncResult(result), "Sync finished");
+      // Skipped streams are missing from the catalogue: worth a longer look than a success toast.
+      if (result.skipped) {
+        notifyWarning(
+          `${describeSyncResult(result)}. Skipped: ${describeSkipped(result).join("; ")}`,
+          `Sync finished; ${result.skipped === 1 ? "1 stream" : `${result.skipped} streams`} skipped`,
+        );
+      } else notifySuccess(describeSyncResult(result), "Sync finished");
     },
     onError(error) {
       if (isOrphanGuardRefusal(error)) {

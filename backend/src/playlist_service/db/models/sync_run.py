@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, Text, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from playlist_service.db.base import Base, IdMixin
@@ -25,6 +27,12 @@ class FlussonicSyncRun(IdMixin, Base):
     unchanged: Mapped[int] = mapped_column(default=0, server_default="0")
     orphaned: Mapped[int] = mapped_column(default=0, server_default="0")
     restored: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Listed streams the catalogue could not use (sync/flussonic_sync.py): how many, and the first
+    # few as [{"name": str | null, "reason": str}] for the dashboard.
+    skipped: Mapped[int] = mapped_column(default=0, server_default="0")
+    skipped_streams: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb")
+    )
     error: Mapped[str | None] = mapped_column(Text)
 
 

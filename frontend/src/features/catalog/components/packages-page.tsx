@@ -3,10 +3,12 @@ import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmDialog, plural } from "@/components/confirm-dialog";
+import { CellText } from "@/components/data-table/cell-text";
 import { NameFormModal } from "@/components/name-form-modal";
 import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
 import { notifySuccess } from "@/lib/notify";
+import { keepClearOfToasts } from "@/lib/toast-clearance";
 import {
   packageCascadeOptions,
   packagesOptions,
@@ -114,7 +116,8 @@ function PackagesPanel() {
   const current = editing && editing !== "new" ? editing : null;
   return (
     <Paper withBorder p="md">
-      <Group justify="space-between" mb="sm">
+      {/* Its Add button is this page's main button: toasts keep clear of it. */}
+      <Group justify="space-between" mb="sm" ref={keepClearOfToasts}>
         <Title order={3}>Packages</Title>
         <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing("new")} aria-label="Add package">
           Add
@@ -138,13 +141,13 @@ function PackagesPanel() {
           {packages.data?.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td>
-                <Text size="sm" dir="auto" ta="left" fw={500} lineClamp={2} title={p.name}>
+                <CellText fw={500} lineClamp={2} title={p.name}>
                   {p.name}
-                </Text>
+                </CellText>
                 {p.description && (
-                  <Text size="xs" c="dimmed" dir="auto" ta="left" lineClamp={1} title={p.description}>
+                  <CellText size="xs" c="dimmed" lineClamp={1} title={p.description}>
                     {p.description}
-                  </Text>
+                  </CellText>
                 )}
               </Table.Td>
               <Table.Td>{p.channels_count}</Table.Td>
@@ -209,7 +212,8 @@ function TariffsPanel() {
   };
   return (
     <Paper withBorder p="md">
-      <Group justify="space-between" mb="sm">
+      {/* Its Add button is this page's main button: toasts keep clear of it. */}
+      <Group justify="space-between" mb="sm" ref={keepClearOfToasts}>
         <Title order={3}>Tariffs</Title>
         <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => open("new")} aria-label="Add tariff">
           Add
@@ -232,12 +236,12 @@ function TariffsPanel() {
           {tariffs.data?.map((t) => (
             <Table.Tr key={t.id}>
               <Table.Td>
-                <Text size="sm" dir="auto" ta="left" fw={500} lineClamp={2} title={t.name}>
+                <CellText fw={500} lineClamp={2} title={t.name}>
                   {t.name}
-                </Text>
-                <Text size="xs" c="dimmed" dir="auto" ta="left" lineClamp={1}>
+                </CellText>
+                <CellText size="xs" c="dimmed" lineClamp={1} title={t.packages.map((p) => p.name).join(", ") || undefined}>
                   {t.packages.map((p) => p.name).join(", ") || "No packages"}
-                </Text>
+                </CellText>
               </Table.Td>
               <Table.Td>{t.packages_count}</Table.Td>
               <Table.Td>

@@ -19,6 +19,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { groupLookupOptions, packageLookupOptions } from "@/api/queries/lookups";
 import { ConfirmDialog, plural } from "@/components/confirm-dialog";
+import { CellText } from "@/components/data-table/cell-text";
 import { EmptyListText, PaginationBar } from "@/components/data-table/pagination-bar";
 import { SortableBody, SortableRow } from "@/components/data-table/sortable";
 import { SyncButton } from "@/components/flussonic-sync/sync-button";
@@ -194,14 +195,13 @@ export function ChannelsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Stack gap={0}>
-                        {/* dir="auto" isolates a Hebrew name; ta="left" keeps it at the column's edge. */}
-                        <Text size="sm" fw={500} dir="auto" ta="left" c={orphaned ? "dimmed" : undefined} lineClamp={1} title={name}>
+                        <CellText fw={500} c={orphaned ? "dimmed" : undefined} lineClamp={1} title={name}>
                           {name}
-                        </Text>
+                        </CellText>
                         {name !== channel.stream_name && (
-                          <Text size="xs" c="dimmed" dir="auto" ta="left" lineClamp={1}>
+                          <CellText size="xs" c="dimmed" lineClamp={1} title={channel.stream_name}>
                             {channel.stream_name}
-                          </Text>
+                          </CellText>
                         )}
                       </Stack>
                     </Table.Td>

@@ -3,6 +3,24 @@ import userEvent from "@testing-library/user-event";
 import type { Schemas } from "@/api/client";
 import { jsonResponse, renderApp, SESSION } from "@/testing/render";
 
+const LAST_SYNC: NonNullable<Schemas["DashboardStats"]["last_sync"]> = {
+  id: 3,
+  status: "succeeded",
+  started_at: "2024-01-15T11:30:00Z",
+  finished_at: "2024-01-15T11:30:02Z",
+  forced: false,
+  triggered_by_id: 1,
+  total: 160,
+  new: 0,
+  updated: 0,
+  unchanged: 160,
+  orphaned: 0,
+  restored: 0,
+  skipped: 0,
+  skipped_streams: [],
+  error: null,
+};
+
 const STATS: Schemas["DashboardStats"] = {
   channels: { total: 161, synced: 160, orphaned: 1 },
   groups: 7,
@@ -35,21 +53,7 @@ const STATS: Schemas["DashboardStats"] = {
       error: null,
     },
   },
-  last_sync: {
-    id: 3,
-    status: "succeeded",
-    started_at: "2024-01-15T11:30:00Z",
-    finished_at: "2024-01-15T11:30:02Z",
-    forced: false,
-    triggered_by_id: 1,
-    total: 160,
-    new: 0,
-    updated: 0,
-    unchanged: 160,
-    orphaned: 0,
-    restored: 0,
-    error: null,
-  },
+  last_sync: LAST_SYNC,
   last_successful_sync_at: "2024-01-15T11:30:02Z",
 };
 
@@ -70,13 +74,13 @@ const REPORT: Schemas["ReconcileReportRead"] = {
   run_id: 13,
 };
 
-function fakeBackend(reconcile?: (request: Request) => Promise<Response>) {
+function fakeBackend(stats: Schemas["DashboardStats"] = STATS, reconcile?: (request: Request) => Promise<Response>) {
   vi.spyOn(globalThis, "fetch").mockImplementation((input) => {
     const { pathname } = new URL((input as Request).url, "http://localhost");
     const ok = (data: unknown) => Promise.resolve(jsonResponse(200, { success: true, data }));
     if (pathname === "/api/v1/auth-sync/reconcile" && reconcile) return reconcile(input as Request);
     if (pathname === "/api/v1/auth/me") return ok(SESSION);
-    if (pathname === "/api/v1/dashboard/stats") return ok(STATS);
+    if (pathname === "/api/v1/dashboard/stats") return ok(stats);
     if (pathname === "/api/v1/settings/ui") return ok({ operator_timezone: "Europe/Moscow", logo_max_bytes: 1, logo_types: [] });
     return Promise.resolve(jsonResponse(404, { success: false, error: { code: "NOT_FOUND", message: pathname } }));
   });
@@ -94,6 +98,27 @@ describe("dashboard", () => {
       "That run: Flussonic listed 160 streams; 0 new, 0 updated, 0 newly orphaned",
     );
     expect(screen.getAllByText(/160 streams|channels in Flussonic/)).toHaveLength(1);
+  });
+
+  it("shows the streams the last run skipped", async () => {
+    const run = {
+      ...LAST_SYNC,
+      total: 171,
+      skipped: 2,
+      skipped_streams: [
+        { name: "y".repeat(60), reason: "name longer than 255 characters (300)" },
+        { name: "nul\\0", reason: "name contains a NUL character" },
+      ],
+    };
+    fakeBackend({ ...STATS, last_sync: run });
+    renderApp("/");
+    expect(await screen.findByTestId("last-run-figures")).toHaveTextContent("Flussonic listed 171 streams; 0 new, 0 updated, 0 newly orphaned; 2 skipped");
+    expect(screen.getByText("2 streams from Flussonic could not be used")).toBeInTheDocument();
+    const items = screen.getByTestId("skipped-streams").querySelectorAll("li");
+    expect([...items].map((li) => li.textContent)).toEqual([
+      `${"y".repeat(60)}: name longer than 255 characters (300)`,
+      "nul\\0: name contains a NUL character",
+    ]);
   });
 
   it("links failed Auth Service pushes to the users list filtered to them", async () => {
@@ -119,7 +144,7 @@ describe("dashboard", () => {
   it("checks now once however quickly it is clicked, busy until the answer, then says the result", async () => {
     const calls: Request[] = [];
     let answer: (response: Response) => void = () => undefined;
-    fakeBackend((request) => {
+    fakeBackend(STATS, (request) => {
       calls.push(request);
       return new Promise((resolve) => {
         answer = resolve;
@@ -144,7 +169,7 @@ describe("dashboard", () => {
   });
 
   it("warns, rather than fails, when a check is already running", async () => {
-    fakeBackend(() =>
+    fakeBackend(STATS, () =>
       Promise.resolve(
         jsonResponse(409, {
           success: false,

@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconRefresh } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Schemas } from "@/api/client";
 import { uiSettingsOptions } from "@/api/queries/lookups";
-import { runErrorInWords, useFlussonicSync } from "@/components/flussonic-sync/use-flussonic-sync";
+import { describeSkipped, runErrorInWords, useFlussonicSync } from "@/components/flussonic-sync/use-flussonic-sync";
 import { SyncButton } from "@/components/flussonic-sync/sync-button";
 import { plural } from "@/components/confirm-dialog";
 import { PageHeader } from "@/components/page-header";
@@ -64,6 +64,7 @@ function SyncPanel({ stats, zone }: { stats: Schemas["DashboardStats"]; zone: st
               That run: Flussonic listed {plural(run.total, "stream")}; {run.new} new, {run.updated} updated,{" "}
               {run.orphaned} newly orphaned
               {run.restored ? `, ${run.restored} restored` : ""}
+              {run.skipped ? `; ${run.skipped} skipped` : ""}
             </Text>
           )}
           {stats.last_successful_sync_at && run?.status === "failed" && (
@@ -74,6 +75,21 @@ function SyncPanel({ stats, zone }: { stats: Schemas["DashboardStats"]; zone: st
         </Stack>
         <SyncButton sync={sync} />
       </Group>
+      {run && run.status !== "failed" && run.skipped > 0 && (
+        <Alert color="yellow" mt="md" title={`${plural(run.skipped, "stream")} from Flussonic could not be used`}>
+          <Text size="sm">
+            They are not in the catalogue; a channel already there under such a name was left as it was.
+          </Text>
+          <List size="sm" mt="xs" spacing={2} data-testid="skipped-streams">
+            {describeSkipped(run).map((line, index) => (
+              // dir="auto": a Hebrew stream name reads right to left inside its own line.
+              <List.Item key={index} dir="auto" style={{ overflowWrap: "anywhere" }}>
+                {line}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {run?.status === "failed" && run.error && (
         <Alert color="red" title="The last sync failed" mt="md">
           {runErrorInWords(run.error)}

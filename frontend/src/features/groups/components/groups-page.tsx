@@ -3,6 +3,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmDialog, plural } from "@/components/confirm-dialog";
+import { CellText } from "@/components/data-table/cell-text";
 import { SortableBody, SortableRow } from "@/components/data-table/sortable";
 import { NameFormModal } from "@/components/name-form-modal";
 import { PageHeader } from "@/components/page-header";
@@ -92,10 +93,7 @@ export function GroupsPage() {
               <SortableRow key={group.id} id={group.id} handleLabel={group.name} disabled={reorder.isPending}>
                 <Table.Td>{index + 1}</Table.Td>
                 <Table.Td>
-                  {/* dir="auto" isolates a Hebrew name; ta="left" keeps it at the column's edge. */}
-                  <Text size="sm" dir="auto" ta="left">
-                    {group.name}
-                  </Text>
+                  <CellText>{group.name}</CellText>
                 </Table.Td>
                 <Table.Td>{group.channels_count}</Table.Td>
                 <Table.Td>

@@ -25,12 +25,13 @@ import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconCheck, IconCopy, IconRefresh } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useBeforeUnload, useBlocker, useNavigate } from "react-router";
 import type { Schemas } from "@/api/client";
 import { errorMessage, fieldErrors } from "@/api/errors";
 import { channelLookupOptions, packageLookupOptions, tariffLookupOptions } from "@/api/queries/lookups";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { PageHeader } from "@/components/page-header";
 import { dayEndInstant, dayStartInstant, formatZonedDateTime, instantToDay, parseDay } from "@/lib/dates";
 import { saveDraft, takeDraft } from "@/lib/draft";
 import { notifySuccess, notifyWarning } from "@/lib/notify";
@@ -120,6 +121,14 @@ function StatusDot({ status }: { status: string }) {
       }}
     />
   );
+}
+
+/**
+ * Enter in a typed date confirms that date (the field takes it as soon as it parses) and goes no
+ * further: the browser's implicit submission created users before their tariffs were chosen.
+ */
+function confirmDateOnEnter(event: KeyboardEvent<HTMLInputElement>): void {
+  if (event.key === "Enter") event.preventDefault();
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -458,12 +467,9 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
-        <Group justify="space-between">
-          <Title order={2} dir="auto">
-            {user ? `Edit User: ${name}` : "New User"}
-          </Title>
+        <PageHeader title={user ? `Edit User: ${name}` : "New User"}>
           {user && <DownloadPlaylistButton user={user} variant="default" />}
-        </Group>
+        </PageHeader>
 
         <Paper withBorder p="md">
           <Title order={4} mb="sm">
@@ -485,6 +491,7 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
             <Grid.Col span={6}>
               <DateInput
                 label="Valid From"
+                onKeyDown={confirmDateOnEnter}
                 placeholder="YYYY-MM-DD (none: no start)"
                 valueFormat="YYYY-MM-DD"
                 dateParser={parseDay}
@@ -496,6 +503,7 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
             <Grid.Col span={6}>
               <DateInput
                 label="Valid Until"
+                onKeyDown={confirmDateOnEnter}
                 placeholder="YYYY-MM-DD (none: no end)"
                 valueFormat="YYYY-MM-DD"
                 dateParser={parseDay}

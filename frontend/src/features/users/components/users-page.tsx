@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, ScrollArea, Select, Skeleton, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, Paper, ScrollArea, Select, Skeleton, Table, TextInput, VisuallyHidden } from "@mantine/core";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { Link } from "react-router";
 import { tariffLookupOptions } from "@/api/queries/lookups";
+import { CellText } from "@/components/data-table/cell-text";
 import { EmptyListText, PaginationBar } from "@/components/data-table/pagination-bar";
 import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
@@ -113,21 +114,20 @@ export function UsersPage() {
                 const tariffNames = u.tariffs.map((t) => t.name).join(", ");
                 return (
                   <Table.Tr key={u.id}>
-                    {/* dir="auto" isolates right-to-left text; ta="left" keeps it at the column's edge. */}
                     <Table.Td>
-                      <Text size="sm" dir="auto" ta="left" lineClamp={2} title={name}>
+                      <CellText lineClamp={2} title={name}>
                         {name}
-                      </Text>
+                      </CellText>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" dir="auto" ta="left">
+                      <CellText lineClamp={2} title={u.agreement_number}>
                         {u.agreement_number}
-                      </Text>
+                      </CellText>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" dir="auto" ta="left" lineClamp={2} title={tariffNames || undefined}>
+                      <CellText lineClamp={2} title={tariffNames || undefined}>
                         {tariffNames || "—"}
-                      </Text>
+                      </CellText>
                     </Table.Td>
                     <Table.Td>{u.max_sessions}</Table.Td>
                     <Table.Td>

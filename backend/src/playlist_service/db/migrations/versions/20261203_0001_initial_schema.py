@@ -259,6 +259,13 @@ def upgrade() -> None:
         sa.Column("unchanged", sa.Integer(), server_default="0", nullable=False),
         sa.Column("orphaned", sa.Integer(), server_default="0", nullable=False),
         sa.Column("restored", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("skipped", sa.Integer(), server_default="0", nullable=False),
+        sa.Column(
+            "skipped_streams",
+            postgresql.JSONB(astext_type=sa.Text()),
+            server_default=sa.text("'[]'::jsonb"),
+            nullable=False,
+        ),
         sa.Column("error", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["triggered_by_id"],
