@@ -3,7 +3,8 @@
 U+202A-U+202E (embeddings, overrides and their terminator) and U+2066-U+2069 (isolates). A single
 U+202E RIGHT-TO-LEFT OVERRIDE makes ``x\\u202egnp.exe`` display as ``xexe.png`` and "LTR" read as
 "RTL", in a file name, a channel list or a player's menu. Names typed by admins refuse them
-(``catalog_rules.clean_name``); text from Flussonic, which we cannot refuse, has them stripped
+(``catalog_rules.clean_name``); titles from Flussonic, which we cannot refuse, have them stripped
+when synced (``integrations/flussonic.clean_text``) and again in the playlist
 (``playlists/m3u.py``). The marks U+200E/U+200F/U+061C are left alone: they cannot reverse anything.
 """
 

@@ -50,9 +50,12 @@ def test_absurd_catchup_depth_is_clamped_and_logged(seconds: float, caplog: pyte
     assert "odd/stream" in caplog.text and f"using {MAX_CATCHUP_DAYS} days" in caplog.text
 
 
-def test_clean_text_drops_nul_only() -> None:
+def test_clean_text_drops_nul_and_bidi_controls_only() -> None:
     assert clean_text("a\x00b\x00") == "ab"
     assert clean_text("קשת\t12") == "קשת\t12"
+    # An override would show "Sport\u202eDH" reversed on the channels page; marks cannot reverse anything.
+    assert clean_text("Sport\u202eDH\u202c \u2067News\u2069") == "SportDH News"
+    assert clean_text("Kan\u200f 11") == "Kan\u200f 11"
 
 
 async def test_a_page_of_10000_streams_decodes_completely() -> None:
@@ -70,6 +73,19 @@ async def test_a_page_of_10000_streams_decodes_completely() -> None:
     assert streams[1] == FlussonicStream(
         "ch00001", "Channel 1 / Канал 1 / ערוץ 1", "Channel 1 / Канал 1 / ערוץ 1", 2, "http://flussonic"
     )
+
+
+async def test_a_listed_title_is_stored_without_bidi_controls_but_the_name_is_kept() -> None:
+    body = msgspec.json.encode({"streams": [{"name": "news\u202e", "title": "\u202eNews 24\u202c"}]})
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+        streams = await FlussonicClient(FlussonicConfig(url="http://flussonic"), http=http).list_streams()
+
+    # The name is an identifier in playback URLs: never altered. The title is text we show.
+    assert [(s.stream_name, s.display_name, s.tvg_name) for s in streams] == [("news\u202e", "News 24", "News 24")]
 
 
 async def test_an_undecodable_body_is_a_flussonic_error_not_a_crash() -> None:

@@ -32,6 +32,7 @@ from typing import Annotated, Any, Final, Literal
 import httpx
 import msgspec
 
+from playlist_service.bidi import strip_bidi_controls
 from playlist_service.errors import FlussonicError
 
 logger = logging.getLogger(__name__)
@@ -123,9 +124,10 @@ def catchup_days(seconds: float | None, stream: str = "?") -> int | None:
 
 
 def clean_text(value: str) -> str:
-    """Drop NUL characters: PostgreSQL text cannot store them (the JSON decoder already refuses
-    lone surrogates, the only other thing a UTF-8 database cannot hold)."""
-    return value.replace("\x00", "") if "\x00" in value else value
+    """A title as we store it: without NUL characters, which PostgreSQL text cannot store (the JSON
+    decoder already refuses lone surrogates, the only other thing a UTF-8 database cannot hold), and
+    without bidi controls, which would reverse it in the admin UI as in a player's menu."""
+    return strip_bidi_controls(value.replace("\x00", "") if "\x00" in value else value)
 
 
 class _Unusable(Exception):
