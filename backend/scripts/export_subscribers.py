@@ -9,8 +9,8 @@ Columns: agreement_number, first_name, last_name, status, max_sessions, valid_fr
 channels' stream names, separated by ";": display names repeat, stream names do not), plus id and
 auth_sync_status for reference (ignored on import). A cell starting with = + - @ TAB or CR gets a
 leading apostrophe so a spreadsheet shows it as text (the import removes it; see _subscriber_csv.py).
-Writes to stdout with "-". A read_only API key is enough. Each subscriber is read in full (its
-packages and channels are not in the list), a few at a time. The file appears only when the export is
+Writes to stdout with "-". A read_only API key is enough. Subscribers are read 200 at a time, each
+page with its packages and channels (``include_assignments``). The file appears only when the export is
 complete (rows go to <file>.part first). Exit status: 0 done, 2 bad configuration or the API refused or
 was unreachable before the first row, 3 stopped midway (says how many rows were read).
 """

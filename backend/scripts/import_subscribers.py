@@ -48,8 +48,8 @@ from playlist_service_client import AuthenticatedClient
 from playlist_service_client.api.channels import list_channels
 from playlist_service_client.api.lookups import lookup_packages, lookup_tariffs
 from playlist_service_client.api.settings import get_ui_settings
-from playlist_service_client.api.users import create_user, get_user, list_users, update_user
-from playlist_service_client.models import ChannelSummary, UserCreate, UserListItem, UserRead, UserStatus, UserUpdate
+from playlist_service_client.api.users import create_user, list_users, update_user
+from playlist_service_client.models import ChannelSummary, UserCreate, UserListItem, UserStatus, UserUpdate
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -138,24 +138,20 @@ def parse_row(line: int, cells: dict[str, str], names: Names, zone: ZoneInfo) ->
     return row
 
 
-# Not in the list rows: the subscriber is read in full when the row sets one of these.
-DETAIL_FIELDS = ("valid_from", "package_ids", "channel_ids")
-
-
-def changes(row: Row, current: UserListItem, detail: UserRead | None) -> dict[str, Any]:
-    """The fields of ``row`` that differ from the subscriber as it is."""
+def changes(row: Row, current: UserListItem) -> dict[str, Any]:
+    """The fields of ``row`` that differ from the subscriber as it is (a list item read with its
+    packages and direct channels)."""
     existing: dict[str, Any] = {
         "first_name": current.first_name,
         "last_name": current.last_name,
         "status": current.status,
         "max_sessions": current.max_sessions,
+        "valid_from": current.valid_from,
         "valid_until": current.valid_until,
         "tariff_ids": sorted(t.id for t in current.tariffs),
+        "package_ids": sorted(p.id for p in current.packages or []),
+        "channel_ids": sorted(c.id for c in current.channels or []),
     }
-    if detail is not None:
-        existing["valid_from"] = detail.valid_from
-        existing["package_ids"] = sorted(p.id for p in detail.packages)
-        existing["channel_ids"] = sorted(c.id for c in detail.channels)
     return {name: value for name, value in row.values.items() if existing[name] != value}
 
 
@@ -181,7 +177,10 @@ class Importer:
 
     def existing(self) -> dict[str, UserListItem]:
         def fetch(page: int) -> tuple[list[UserListItem], int]:
-            data = ok(list_users.sync_detailed(client=self.client, page=page, per_page=200)).data
+            # With packages and direct channels: comparing a row needs no request per subscriber.
+            data = ok(
+                list_users.sync_detailed(client=self.client, page=page, per_page=200, include_assignments=True)
+            ).data
             return data.items, data.pages
 
         return {agreement_key(user.agreement_number): user for user in pages(fetch)}
@@ -195,10 +194,7 @@ class Importer:
                 body = UserCreate(agreement_number=row.agreement_number, **row.values)
                 ok(create_user.sync_detailed(client=self.client, body=body))
             return Outcome(row.line, row.agreement_number, "created")
-        detail = None
-        if any(name in row.values for name in DETAIL_FIELDS):
-            detail = ok(get_user.sync_detailed(current.id, client=self.client)).data
-        diff = changes(row, current, detail)
+        diff = changes(row, current)
         if not diff:
             return Outcome(row.line, row.agreement_number, "unchanged")
         if not self.dry_run:

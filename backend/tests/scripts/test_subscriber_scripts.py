@@ -463,3 +463,40 @@ async def test_export_cut_off_midway_writes_no_file_and_says_how_far_it_got(
     )
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []  # no .part file left behind
+
+
+async def test_reimporting_an_export_reads_pages_not_one_request_per_subscriber(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client, db: AsyncSession
+) -> None:
+    channel = await ChannelFactory.add(db, stream_name="otr")
+    package = await PackageFactory.add(db, name="Sport")
+    for n in range(5):
+        body = {
+            "first_name": f"Ivan{n}",
+            "last_name": "Petrov",
+            "agreement_number": f"P-{n}",
+            "valid_from": "2025-02-01T10:00:00Z",
+            "package_ids": [package.id],
+            "channel_ids": [channel.id],
+        }
+        assert (await auth_client.post("/api/v1/users", json=body)).status_code == 201
+    out = tmp_path / "out.csv"
+    assert run_script("export_subscribers.py", str(out), url=live_url, key=keys["ro"]).returncode == 0
+
+    proxy = CuttingProxy(live_url, lambda method, path, n: False)
+    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = run_script(
+            "import_subscribers.py", str(out), url=f"http://127.0.0.1:{proxy.server_address[1]}", key=keys["rw"]
+        )
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+        thread.join(timeout=5)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "created 0, updated 0, unchanged 5, failed 0" in result.stdout
+    # Every row compared (packages, channels, valid_from included) from the list pages alone.
+    per_user = [key for key in proxy.seen if re.fullmatch(r"/api/v1/users/\d+", key[1])]
+    assert per_user == []
+    assert proxy.seen[("GET", "/api/v1/users")] == 1
