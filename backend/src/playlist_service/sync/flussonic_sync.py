@@ -71,6 +71,7 @@ _MAX_TEXT = 255
 _MAX_URL = 500
 # Skipped streams named on the run (all are counted), and how much of each is kept.
 SKIPPED_RECORDED: Final = 10
+_LOGGED_NAME_SKIPS: Final = 20
 _RECORDED_NAME = 120
 _RECORDED_REASON = 300
 
@@ -183,6 +184,8 @@ def _prepare(listing: FlussonicListing, *, include_disabled: bool) -> _Prepared:
             continue
         problem = _usable_name(stream.stream_name)
         if problem is not None:
+            if len(skipped) - len(listing.skipped) < _LOGGED_NAME_SKIPS:  # the client logged its own
+                log.warning("Skipping Flussonic stream %.80r: %s", stream.stream_name, problem)
             skipped.append(SkippedStream(name=stream.stream_name, reason=problem))
             continue
         by_name[stream.stream_name] = stream

@@ -34,7 +34,7 @@ async def test_absurd_dvr_depths_are_clamped(auth_client, db, flussonic_sim):
     assert days == {"huge": MAX_CATCHUP_DAYS, "float": MAX_CATCHUP_DAYS, "edge": MAX_CATCHUP_DAYS, "ok": 7}
 
 
-async def test_nul_in_titles_is_dropped_and_a_nul_name_is_skipped(auth_client, db, flussonic_sim):
+async def test_nul_in_titles_is_dropped_and_a_nul_name_is_skipped(auth_client, db, flussonic_sim, app_log):
     flussonic_sim.streams = [
         make_stream("a", "A\x00B", 0),
         make_stream("bad\x00name", "Bad", 1),
@@ -43,6 +43,7 @@ async def test_nul_in_titles_is_dropped_and_a_nul_name_is_skipped(auth_client, d
     result = data(await auth_client.post(SYNC))  # was 422 VALIDATION_ERROR although the admin sent nothing
     assert (result["total"], result["new"], result["skipped"]) == (2, 2, 1)
     assert result["skipped_streams"] == [{"name": "bad\\0name", "reason": "name contains a NUL character"}]
+    assert "WARNING playlist_service.sync.flussonic_sync: Skipping Flussonic stream 'bad\\x00name'" in app_log.text
     rows = await channels(db)
     assert sorted(rows) == ["a", "c"]
     assert (rows["a"]["display_name"], rows["a"]["tvg_name"]) == ("AB", "AB")

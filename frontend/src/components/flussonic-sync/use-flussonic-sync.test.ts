@@ -42,7 +42,7 @@ describe("sync outcomes", () => {
     expect(describeSkipped(skips)).toEqual([
       "bad: name contains a NUL character",
       "(no name): no usable name: Expected `str` of length >= 1 - at `$.name`",
-      "…and 10 more (named in the server log)",
+      "…and 10 more",
     ]);
     expect(describeSkipped({ skipped: 0, skipped_streams: [] })).toEqual([]);
   });

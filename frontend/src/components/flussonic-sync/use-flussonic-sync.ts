@@ -20,7 +20,7 @@ type Skips = Pick<SyncResult, "skipped" | "skipped_streams">;
 export function describeSkipped({ skipped, skipped_streams }: Skips): string[] {
   const lines = skipped_streams.map((s) => `${s.name ?? "(no name)"}: ${s.reason}`);
   const more = skipped - skipped_streams.length;
-  if (more > 0) lines.push(`…and ${more} more (named in the server log)`);
+  if (more > 0) lines.push(`…and ${more} more`);
   return lines;
 }
 
