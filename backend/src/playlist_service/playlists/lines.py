@@ -50,7 +50,7 @@ SELECT c.id, c.xmin::text::bigint, COALESCE(g.xmin::text::bigint, 0),
     c.stream_name, c.display_name, c.tvg_name, c.tvg_id, c.catchup_days, g.name, c.tvg_logo, c.stream_base_url
 FROM channels AS c
 LEFT JOIN groups AS g ON g.id = c.group_id
-WHERE c.id = ANY($1::int[])
+WHERE c.id = ANY($1::int[]) AND c.sync_status = 'synced'
 """
 
 Key = tuple[int, int, int]
@@ -77,7 +77,7 @@ async def playlist_heads(db: AsyncSession, user_id: int) -> list[bytes]:
     for row, head in zip(rows, rendered, strict=True):
         if len(row[9] or "") <= _MAX_LOGO:
             _LINES[(row[0], row[1], row[2])] = head
-    # A channel deleted between the two statements is left out.
+    # A channel deleted or orphaned between the two statements is left out.
     return [
         head if head is not None else fresh[key[0]]
         for key, head in zip(keys, heads, strict=True)

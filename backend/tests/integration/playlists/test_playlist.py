@@ -288,3 +288,19 @@ async def test_kept_lines_stay_bounded_and_large_logos_are_not_kept(
     other = await create(auth_client, agreement_number="X-2", channel_ids=more)
     await preview(auth_client, other["id"])
     assert sorted(key[0] for key in lines._LINES) == sorted(more)  # emptied when full, then refilled
+
+
+async def test_a_channel_orphaned_after_the_keys_were_read_is_left_out(
+    auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keys and the rows are two statements: a sync may orphan a channel in between. Here the
+    keys are read as if just before that sync (no status filter), the rows after it."""
+    monkeypatch.setattr(lines, "_LINES", {})
+    kept, gone = await add_channel(db, "kept"), await add_channel(db, "gone")
+    user = await create(auth_client, channel_ids=[kept, gone])
+    await db.execute(text("UPDATE channels SET sync_status = 'orphaned' WHERE id = :id"), {"id": gone})
+    await db.commit()
+    monkeypatch.setattr(lines, "KEYS_SQL", lines.KEYS_SQL.replace("c.sync_status = 'synced' AND ", ""))
+    heads = await lines.playlist_heads(db, user["id"])
+    await db.commit()
+    assert len(heads) == 1 and heads[0].endswith(b"/kept")
