@@ -270,6 +270,11 @@ class Settings:
         api_format = r.choice("FLUSSONIC_API_FORMAT", "auto", ("auto", "v3", "legacy"))
         time_format = r.choice("AUTH_SERVICE_TIME_FORMAT", "z", ("z", "naive"))
         session_timeout = r.integer("SESSION_TIMEOUT", 86400, minimum=60)
+        # A full check pages through every token at the Auth Service: more often than a minute would
+        # keep it (and every instance's scheduler) busy. 0 turns it off.
+        reconcile_interval = r.number("AUTH_RECONCILE_INTERVAL", 900.0)
+        if 0 < reconcile_interval < 60:
+            raise SettingsError(f"AUTH_RECONCILE_INTERVAL={reconcile_interval:g} must be 0 (off) or at least 60")
         max_lifetime = r.integer("SESSION_MAX_LIFETIME", 7 * 86400, minimum=60)
         if max_lifetime < session_timeout:
             raise SettingsError(
@@ -326,7 +331,7 @@ class Settings:
             auth_sync_worker=r.boolean("AUTH_SYNC_WORKER", True),
             auth_sync_concurrency=r.integer("AUTH_SYNC_CONCURRENCY", 8, minimum=1),
             auth_sync_interval=r.number("AUTH_SYNC_INTERVAL", 2.0, minimum=0.05),
-            auth_reconcile_interval=r.number("AUTH_RECONCILE_INTERVAL", 900.0),
+            auth_reconcile_interval=reconcile_interval,
             operator_timezone=timezone,
             logo_max_bytes=r.integer("LOGO_MAX_BYTES", 256 * 1024, minimum=1024),
             log_level=r.choice("LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),

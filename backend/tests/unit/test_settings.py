@@ -74,6 +74,8 @@ def test_missing_required_variable_is_named(name):
         ("LOGIN_MAX_FAILURES_PER_USERNAME", "2"),  # below LOGIN_MAX_FAILURES
         ("AUTH_RECONCILE_INTERVAL", "-1"),
         ("AUTH_RECONCILE_INTERVAL", "hourly"),
+        ("AUTH_RECONCILE_INTERVAL", "0.05"),
+        ("AUTH_RECONCILE_INTERVAL", "59"),
     ],
 )
 def test_invalid_value_is_named(name, value):
