@@ -15,7 +15,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from playlist_service.api.dto import Input, PatchInput
-from playlist_service.catalog_rules import MAX_NAME
+from playlist_service.catalog_rules import MAX_NAME, Id
 from playlist_service.db.models import AuthSyncStatus, SyncRunStatus, SyncStatus, UserStatus
 
 MAX_SESSIONS_LIMIT = 100
@@ -46,7 +46,6 @@ AgreementNumber = Annotated[
     ),
 ]
 MaxSessions = Annotated[int, msgspec.Meta(ge=1, le=MAX_SESSIONS_LIMIT)]
-Id = Annotated[int, msgspec.Meta(ge=1, le=2_147_483_647)]
 TariffIds = Annotated[list[Id], msgspec.Meta(max_length=1000)]
 PackageIds = Annotated[list[Id], msgspec.Meta(max_length=1000)]
 ChannelIds = Annotated[list[Id], msgspec.Meta(max_length=10_000)]
