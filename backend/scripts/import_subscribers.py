@@ -19,8 +19,9 @@ Columns (header row required, any order, extra columns such as ``id`` or ``token
 
 An empty cell, or a column the file does not have, leaves that field as it is (or at its default for a
 new subscriber): files written before the packages/channels/valid_from columns existed import as
-before. A leading apostrophe that export_subscribers.py put before = + - @ TAB or CR (so spreadsheets
-show the cell as text) is removed. Only fields that differ are sent, and rows that change nothing are
+before. A cell of just ``-`` empties valid_from, valid_until (no limit), tariffs, packages or
+channels. A leading apostrophe that export_subscribers.py put before = + - @ TAB or CR (so
+spreadsheets show the cell as text) is removed. Only fields that differ are sent, and rows that change nothing are
 not sent at all, so running the same file twice is safe. ``--dry-run`` reads everything and reports
 what would happen without changing anything.
 Exit status: 0 all rows fine, 1 some rows failed (listed with reasons), 2 bad file or configuration, or
@@ -105,9 +106,17 @@ def ids_of(cell: str, known: dict[str, int], what: str, *, fold: bool) -> list[i
     return sorted({known[n.lower() if fold else n] for n in names})
 
 
+# A cell of just "-" clears a field that can be empty; an empty cell leaves it alone. Read before the
+# apostrophe is removed, so an exported name "-" (written "'-") is still that name.
+CLEAR = "-"
+LISTS = {"tariffs": "tariff_ids", "packages": "package_ids", "channels": "channel_ids"}
+CLEARABLE = ("valid_from", "valid_until", *LISTS)
+
+
 def parse_row(line: int, cells: dict[str, str], names: Names, zone: ZoneInfo) -> Row:
     """Validate one CSV row; raises ValueError with the reason."""
-    cell = {name: cell_of(cells, name) for name in COLUMNS}
+    cleared = {name for name in CLEARABLE if (cells.get(name) or "").strip() == CLEAR}
+    cell = {name: "" if name in cleared else cell_of(cells, name) for name in COLUMNS}
     if not cell["agreement_number"]:
         raise ValueError("agreement_number is empty")
     row = Row(line=line, agreement_number=cell["agreement_number"])
@@ -135,6 +144,11 @@ def parse_row(line: int, cells: dict[str, str], names: Names, zone: ZoneInfo) ->
         row.values["package_ids"] = ids_of(cell["packages"], names.packages, "package", fold=True)
     if cell["channels"]:
         row.values["channel_ids"] = ids_of(cell["channels"], names.channels, "channel", fold=False)
+    for name in cleared:
+        if name in LISTS:
+            row.values[LISTS[name]] = []
+        else:
+            row.values[name] = None
     return row
 
 

@@ -500,3 +500,40 @@ async def test_reimporting_an_export_reads_pages_not_one_request_per_subscriber(
     per_user = [key for key in proxy.seen if re.fullmatch(r"/api/v1/users/\d+", key[1])]
     assert per_user == []
     assert proxy.seen[("GET", "/api/v1/users")] == 1
+
+
+async def test_a_dash_cell_empties_a_field_an_empty_cell_leaves_it(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client, db: AsyncSession
+) -> None:
+    channel = await ChannelFactory.add(db, stream_name="otr")
+    package = await PackageFactory.add(db, name="Sport")
+    tariffs = {t["name"]: t["id"] for t in (await auth_client.get("/api/v1/lookup/tariffs")).json()["data"]}
+    body = {
+        "first_name": "Ivan",
+        "last_name": "Petrov",
+        "agreement_number": "D-1",
+        "valid_from": "2025-02-01T10:00:00Z",
+        "valid_until": "2031-01-31T23:59:59Z",
+        "tariff_ids": [tariffs["Basic"]],
+        "package_ids": [package.id],
+        "channel_ids": [channel.id],
+    }
+    user_id = (await auth_client.post("/api/v1/users", json=body)).json()["data"]["id"]
+    header = "agreement_number,valid_from,valid_until,tariffs,packages,channels\n"
+
+    kept = run_script(
+        "import_subscribers.py", str(write(tmp_path, "a.csv", header + "D-1,,,,,\n")), url=live_url, key=keys["rw"]
+    )
+    assert "unchanged 1" in kept.stdout, kept.stdout + kept.stderr
+    cleared = run_script(
+        "import_subscribers.py",
+        str(write(tmp_path, "b.csv", header + "D-1,-,-, - ,-,-\n")),
+        url=live_url,
+        key=keys["rw"],
+    )
+    assert cleared.returncode == 0, cleared.stdout + cleared.stderr
+    assert "updated 1" in cleared.stdout
+    now = (await auth_client.get(f"/api/v1/users/{user_id}")).json()["data"]
+    assert (now["valid_from"], now["valid_until"], now["tariffs"], now["packages"], now["channels"]) == (
+        None, None, [], [], [],
+    )  # fmt: skip
