@@ -303,3 +303,22 @@ async def test_a_check_reads_the_list_in_pages_with_a_few_statements_each(
     report = await reconcile(sync, repair=True)
     assert report is not None and (report.missing, report.fixed, report.repair_failures) == (10, 10, 0)
     assert len(auth_sim.tokens) == 2500
+
+
+async def test_leftover_tokens_of_ours_cost_the_same_statements_however_many_a_page_holds(
+    db: AsyncSession, auth_sim: AuthSimState, sync: AuthSync, engine: AsyncEngine
+) -> None:
+    assert await reconcile(sync, repair=True) is not None  # warm: the pool's connections are open
+    per_run = []
+    for leftovers in (2, 100):
+        assert leftovers <= sync.batch_size  # one page, one batch of deletions
+        for n in range(leftovers):
+            auth_sim.add_token(token=f"left-{leftovers}-{n}", user_id=f"AG-GONE-{n}", meta=OURS)
+        with statements(engine) as seen:
+            report = await reconcile(sync, repair=True)
+        assert report is not None
+        assert (report.unknown, report.fixed, report.repair_failures) == (leftovers, leftovers, 0)
+        assert auth_sim.tokens == {}
+        per_run.append(seen)
+    # Held as tombstones in one INSERT, checked against live subscribers in one query.
+    assert len(per_run[0]) == len(per_run[1]), per_run
