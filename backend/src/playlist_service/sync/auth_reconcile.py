@@ -112,7 +112,8 @@ class ReconcileReport:
     fixed: int = 0
     """Differences repaired: all of a user's when its push succeeded, one per token deleted. With
     ``repair_failures``, counted the same way, it falls short of the differences by those left to
-    the worker (a scheduled run's pending and failed users, users another push held)."""
+    the worker (a scheduled run's pending and failed users, users another push held) and by unknown
+    tokens that were gone, or held by a live subscriber, when their turn came (nothing deleted)."""
     repair_failures: int = 0
     truncated: bool = False
     run_id: int | None = None
@@ -312,9 +313,9 @@ class _Run:
             report.fixed += sum(self.to_push[o.user_id] for o in outcomes if o.ok)
             report.repair_failures += sum(self.to_push[o.user_id] for o in outcomes if not o.ok)
         for start in range(0, len(self.tombstones), size):
-            done, errors = await self.sync.delete_tombstones(self.tombstones[start : start + size])
-            report.fixed += done
-            report.repair_failures += len(errors)
+            deletions = await self.sync.delete_tombstones(self.tombstones[start : start + size])
+            report.fixed += deletions.deleted  # not those found gone or held by a live subscriber
+            report.repair_failures += len(deletions.errors)
 
 
 # -- one run, locked and recorded -----------------------------------------------------------------
