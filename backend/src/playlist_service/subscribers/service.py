@@ -479,7 +479,7 @@ class SubscriberService:
         await self.db.flush()
         await mark_pending(self.db, [user_id])
         await self.db.commit()
-        removal_errors = (await self.sync.delete_tombstones(tombstones))[1] if tombstones else []
+        removal_errors = (await self.sync.delete_tombstones(tombstones)).errors if tombstones else []
         until = "Until then the old token may still play and the new one does not."
         await self._push(user_id, "given a new token", consequence=until)
         if removal_errors:
@@ -521,7 +521,7 @@ class SubscriberService:
         await self.db.commit()
         if not tombstones:
             return
-        _, errors = await self.sync.delete_tombstones(tombstones)
+        errors = (await self.sync.delete_tombstones(tombstones)).errors
         if errors:
             raise AuthServiceError(
                 f"The user was deleted here, but removing their token from the Auth Service failed: {errors[0]} "

@@ -15,8 +15,9 @@ being down, is retried at the next look). Every run is recorded in ``auth_reconc
 
 Cost at 100,000 subscribers: the token list is read one page (1000) at a time and each page is
 matched to subscribers by token value in one query, plus one for their streams and, when some token
-matches nobody, one for its user_id. Only the ids of the subscribers seen are kept; then the
-subscribers are read in id order to find those with no token. Memory: one integer per subscriber
+matches nobody, one for its user_id (and, repairing, one INSERT holding its unknown tokens). Only the
+ids of the subscribers seen are kept; then the subscribers are read in id order to find those with
+no token. Memory: one integer per subscriber
 seen and a few per difference to repair, never the token list (100,000 tokens with their streams
 were held at once before); the differences listed are capped at :data:`MAX_REPORTED`.
 
@@ -47,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, cast
 
-from sqlalchemy import Interval, String, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Integer, Interval, String, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
@@ -111,7 +112,8 @@ class ReconcileReport:
     fixed: int = 0
     """Differences repaired: all of a user's when its push succeeded, one per token deleted. With
     ``repair_failures``, counted the same way, it falls short of the differences by those left to
-    the worker (a scheduled run's pending and failed users, users another push held)."""
+    the worker (a scheduled run's pending and failed users, users another push held) and by unknown
+    tokens that were gone, or held by a live subscriber, when their turn came (nothing deleted)."""
     repair_failures: int = 0
     truncated: bool = False
     run_id: int | None = None
@@ -280,13 +282,28 @@ class _Run:
             self.to_push[user_id] = found[user_id]
 
     async def _hold_tombstones(self, session: AsyncSession, tokens: list[AuthToken]) -> None:
+        """One INSERT for the page's tokens of ours (up to a page of them: leftovers can be many)."""
         if not tokens:
             return
-        held = func.now() + bindparam("rc_hold", HOLD_TOMBSTONES, type_=Interval)
-        stmt = insert(_tombstones).values(next_attempt_at=held).returning(_tombstones.c.id)
-        for t in tokens:
-            values = {"auth_token_id": t.id, "token": t.token, "auth_user_id": t.user_id}
-            self.tombstones.append((await session.execute(stmt, values)).scalar_one())
+        rows = (
+            func.unnest(
+                bindparam("rc_tids", [t.id for t in tokens], type_=ARRAY(Integer)),
+                bindparam("rc_toks", [t.token for t in tokens], type_=ARRAY(String)),
+                bindparam("rc_uids", [t.user_id for t in tokens], type_=ARRAY(String)),
+            )
+            .table_valued("auth_token_id", "token", "auth_user_id")
+            .render_derived(name="held")
+        )
+        until = func.now() + bindparam("rc_hold", HOLD_TOMBSTONES, type_=Interval)
+        stmt = (
+            insert(_tombstones)
+            .from_select(
+                ["auth_token_id", "token", "auth_user_id", "next_attempt_at"],
+                select(rows.c.auth_token_id, rows.c.token, rows.c.auth_user_id, until),
+            )
+            .returning(_tombstones.c.id)
+        )
+        self.tombstones += (await session.execute(stmt)).scalars()
 
     async def _push_and_delete(self) -> None:
         report, size = self.report, self.sync.batch_size
@@ -296,9 +313,9 @@ class _Run:
             report.fixed += sum(self.to_push[o.user_id] for o in outcomes if o.ok)
             report.repair_failures += sum(self.to_push[o.user_id] for o in outcomes if not o.ok)
         for start in range(0, len(self.tombstones), size):
-            done, errors = await self.sync.delete_tombstones(self.tombstones[start : start + size])
-            report.fixed += done
-            report.repair_failures += len(errors)
+            deletions = await self.sync.delete_tombstones(self.tombstones[start : start + size])
+            report.fixed += deletions.deleted  # not those found gone or held by a live subscriber
+            report.repair_failures += len(deletions.errors)
 
 
 # -- one run, locked and recorded -----------------------------------------------------------------

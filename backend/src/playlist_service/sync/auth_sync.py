@@ -73,6 +73,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -115,6 +116,7 @@ __all__ = [
     "SNAPSHOT_COLUMNS",
     "AuthSync",
     "AuthSyncWorker",
+    "Deletions",
     "Desired",
     "Outcome",
     "PushBusyError",
@@ -326,6 +328,18 @@ class RunStats:
     @property
     def did_work(self) -> bool:
         return bool(self.events or self.deletions or self.deletion_failures or self.pushed or self.failed)
+
+
+@dataclass(frozen=True, slots=True)
+class Deletions:
+    """How processing a batch of tombstones ended."""
+
+    done: int
+    """Tombstones cleared: their token deleted, found gone, or held by a live subscriber (so left)."""
+    deleted: int
+    """Tokens our DELETE removed."""
+    errors: list[str]
+    """One per tombstone kept for a retry."""
 
 
 SNAPSHOT_COLUMNS = (
@@ -799,8 +813,8 @@ class AuthSync:
         stmt = _tombstones.insert().values(next_attempt_at=lease).returning(_tombstones.c.id)
         return [(await db.execute(stmt, row)).scalar_one() for row in rows]
 
-    async def delete_tombstones(self, tombstone_ids: Sequence[int] | None = None) -> tuple[int, list[str]]:
-        """Process tombstones (these ids, or every due one): (done, errors)."""
+    async def delete_tombstones(self, tombstone_ids: Sequence[int] | None = None) -> Deletions:
+        """Process tombstones (these ids, or every due one)."""
         async with self._sessions() as session, session.begin():
             t = _tombstones.c
             if tombstone_ids is None:
@@ -827,19 +841,32 @@ class AuthSync:
                 )
             ).all()
         if not claimed:
-            return 0, []
+            return Deletions(0, 0, [])
         gate = asyncio.Semaphore(self.concurrency)
         index = TokenIndex(self.client, shared=len(claimed) > 1)
 
-        async def one(row: Any) -> AuthServiceError | None:
+        async def guarded[T](call: Callable[[], Awaitable[T]]) -> T | AuthServiceError:
             async with gate:
                 try:
-                    await self._delete_remote(row.auth_token_id, row.token, row.auth_user_id, index)
+                    return await call()
                 except AuthServiceError as exc:
                     return exc
-                return None
 
-        errors = await asyncio.gather(*(one(r) for r in claimed))
+        targets = await asyncio.gather(
+            *(guarded(partial(self._find_remote, r.auth_token_id, r.token, r.auth_user_id, index)) for r in claimed)
+        )
+        # Between the reads and the deletes, as the check of each token was, but one query for the batch.
+        in_use = await self._tokens_in_use([x.token for x in targets if isinstance(x, AuthToken)])
+
+        async def delete(target: AuthToken | AuthServiceError | None) -> bool | AuthServiceError:
+            if isinstance(target, AuthToken) and target.token not in in_use:
+                return await guarded(partial(self._delete_checked, target))
+            # Gone already, or a live subscriber holds this token value (never delete theirs): done,
+            # though nothing was deleted.
+            return target if isinstance(target, AuthServiceError) else False
+
+        results = await asyncio.gather(*(delete(x) for x in targets))
+        errors = [r if isinstance(r, AuthServiceError) else None for r in results]
         async with self._sessions() as session, session.begin():
             done = [r.id for r, e in zip(claimed, errors, strict=True) if e is None]
             if done:
@@ -866,46 +893,46 @@ class AuthSync:
                     ),
                     failed,
                 )
-        return len(done), [e.message for e in errors if e is not None]
+        return Deletions(len(done), sum(r is True for r in results), [e.message for e in errors if e is not None])
 
-    async def _delete_remote(self, token_id: int, token: str, auth_user_id: str | None, index: TokenIndex) -> None:
-        target: AuthToken | None = None
+    async def _find_remote(
+        self, token_id: int, token: str, auth_user_id: str | None, index: TokenIndex
+    ) -> AuthToken | None:
+        """The token a tombstone names, if the Auth Service still holds it."""
         if token_id > 0:
             found = await self.client.get_token(token_id)
             if found is not None and found.token == token and auth_user_id in (None, found.user_id):
-                target = found
-        if target is None:
-            # Not (or no longer) at that id: a create may have gone through unseen, or under another id
-            # than the one stored. Token values are ours alone (192 random bits), so whichever row
-            # carries this one is a token we created: look it up by value.
-            target = await index.find(token, exists=False)
-            if target is None:
-                return
-        if await self._token_in_use(target.token):
-            return  # a live subscriber holds this token value: never delete theirs
-        await self._delete_checked(target)
+                return found
+        # Not (or no longer) at that id: a create may have gone through unseen, or under another id
+        # than the one stored. Token values are ours alone (192 random bits), so whichever row
+        # carries this one is a token we created: look it up by value.
+        return await index.find(token, exists=False)
 
-    async def _delete_checked(self, target: AuthToken) -> None:
-        """DELETE ``target``, just read and found to be ours. The client never retries a DELETE:
-        after a lost answer the id may already belong to a token created since (ids are reused).
-        So on a transient failure read the id again and delete once more only if it still holds
-        our token value and user_id."""
+    async def _delete_checked(self, target: AuthToken) -> bool:
+        """DELETE ``target``, just read and found to be ours; False if it was gone already. The
+        client never retries a DELETE: after a lost answer the id may already belong to a token
+        created since (ids are reused). So on a transient failure read the id again and delete once
+        more only if it still holds our token value and user_id."""
         try:
-            await self.client.delete_token(target.id)
+            return await self.client.delete_token(target.id)
         except AuthServiceError as exc:
             if not exc.transient:
                 raise
             again = await self.client.get_token(target.id)
             if again is None or (again.token, again.user_id) != (target.token, target.user_id):
-                return  # the DELETE did go through (and the id may have been handed out again)
-            await self.client.delete_token(target.id)
+                return True  # the DELETE did go through (and the id may have been handed out again)
+            return await self.client.delete_token(target.id)
 
-    async def _token_in_use(self, token: str) -> bool:
+    async def _tokens_in_use(self, tokens: Sequence[str]) -> set[str]:
+        """Which of these token values live subscribers hold."""
         # Only the current token counts: a pointer to an old value (auth_token) marks a token the
         # subscriber's own push deletes anyway, so it needs no protection.
+        if not tokens:
+            return set()
+        values = bindparam("in_use", sorted(set(tokens)), type_=ARRAY(Text))
+        stmt = select(_users.c.token).where(_users.c.token == func.any(values))
         async with self._sessions() as session:
-            stmt = select(_users.c.id).where(_users.c.token == token).limit(1)
-            return (await session.execute(stmt)).first() is not None
+            return set((await session.execute(stmt)).scalars())
 
     # -- the worker's round -----------------------------------------------------------------------
 
@@ -942,10 +969,10 @@ class AuthSync:
         """One round: outbox events, due deletions, due pushes (until nothing is due)."""
         stats = RunStats(events=await self.absorb_events())
         while True:
-            done, errors = await self.delete_tombstones()
-            stats.deletions += done
-            stats.deletion_failures += len(errors)
-            if not done and not errors:
+            deletions = await self.delete_tombstones()
+            stats.deletions += deletions.done
+            stats.deletion_failures += len(deletions.errors)
+            if not deletions.done and not deletions.errors:
                 break
         for _ in range(max_batches):
             claimed = await self._claim_due()

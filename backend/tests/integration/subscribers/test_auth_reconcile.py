@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -23,7 +23,7 @@ from playlist_service.integrations.factory import auth_service_config
 from playlist_service.playlists.resolution import allowed_streams_for_users
 from playlist_service.settings import Settings
 from playlist_service.sync.auth_reconcile import RECONCILE_LOCK_KEY, ReconcileScheduler, reconcile
-from playlist_service.sync.auth_sync import SNAPSHOT_COLUMNS, AuthSync, desired_state
+from playlist_service.sync.auth_sync import SNAPSHOT_COLUMNS, AuthSync, Deletions, desired_state
 from tests.factories import UserFactory, link
 from tests.integration.subscribers.helpers import (
     OURS,
@@ -229,6 +229,35 @@ async def test_repair_deletes_only_our_tokens_and_reports_foreign_ones(
     assert (again["unknown"], again["foreign"], again["differences"]) == (0, 2, [])
 
 
+async def test_a_leftover_token_a_subscriber_holds_by_its_turn_is_left_and_not_counted_as_repaired(
+    auth_client: Client,
+    db: AsyncSession,
+    auth_sim: AuthSimState,
+    sync: AuthSync,
+    channel: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await create(auth_client, "AG-1", channel_ids=[channel])
+    auth_sim.add_token(token="orphan", user_id="AG-GONE", meta=OURS)
+    auth_sim.add_token(token="taken", user_id="AG-2", meta=OURS)
+    real_delete_tombstones = sync.delete_tombstones
+
+    async def taken_after_the_scan(tombstone_ids: Sequence[int] | None = None) -> Deletions:
+        # Unknown when its page was read; by the deletions a live subscriber holds that token value.
+        await UserFactory.add(db, agreement_number="AG-2", token="taken")
+        await db.commit()
+        return await real_delete_tombstones(tombstone_ids)
+
+    monkeypatch.setattr(sync, "delete_tombstones", taken_after_the_scan)
+    report = await reconcile(sync, repair=True)
+    assert report is not None
+    assert (report.unknown, report.fixed, report.repair_failures) == (2, 1, 0)  # only "orphan" was deleted
+    assert (await runs(db))[-1]["fixed"] == 1  # what the dashboard shows as repaired
+    assert sorted(t.token for t in auth_sim.tokens.values() if t.user_id != "AG-1") == ["taken"]
+    # Its tombstone is cleared all the same: there is nothing to retry.
+    assert (await db.execute(text("SELECT count(*) FROM auth_token_deletions"))).scalar_one() == 0
+
+
 async def test_tokens_pushed_before_the_marker_existed_are_marked_once(
     auth_client: Client, db: AsyncSession, auth_sim: AuthSimState, channel: int
 ) -> None:
@@ -303,3 +332,22 @@ async def test_a_check_reads_the_list_in_pages_with_a_few_statements_each(
     report = await reconcile(sync, repair=True)
     assert report is not None and (report.missing, report.fixed, report.repair_failures) == (10, 10, 0)
     assert len(auth_sim.tokens) == 2500
+
+
+async def test_leftover_tokens_of_ours_cost_the_same_statements_however_many_a_page_holds(
+    db: AsyncSession, auth_sim: AuthSimState, sync: AuthSync, engine: AsyncEngine
+) -> None:
+    assert await reconcile(sync, repair=True) is not None  # warm: the pool's connections are open
+    per_run = []
+    for leftovers in (2, 100):
+        assert leftovers <= sync.batch_size  # one page, one batch of deletions
+        for n in range(leftovers):
+            auth_sim.add_token(token=f"left-{leftovers}-{n}", user_id=f"AG-GONE-{n}", meta=OURS)
+        with statements(engine) as seen:
+            report = await reconcile(sync, repair=True)
+        assert report is not None
+        assert (report.unknown, report.fixed, report.repair_failures) == (leftovers, leftovers, 0)
+        assert auth_sim.tokens == {}
+        per_run.append(seen)
+    # Held as tombstones in one INSERT, checked against live subscribers in one query.
+    assert len(per_run[0]) == len(per_run[1]), per_run

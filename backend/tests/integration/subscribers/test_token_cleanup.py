@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.errors import AuthServiceError
-from playlist_service.sync.auth_sync import AuthSync
+from playlist_service.sync.auth_sync import AuthSync, Deletions
 from tests.integration.subscribers.helpers import (
     Client,
     add_channel,
@@ -168,7 +168,7 @@ async def test_retried_delete_never_removes_a_token_that_took_the_id(
     await db.execute(text("UPDATE auth_token_deletions SET next_attempt_at = now()"))
     await db.commit()
     auth_sim.set_fault("apply_error", kinds=["delete"], count=1)
-    assert await sync.delete_tombstones() == (1, [])
+    assert await sync.delete_tombstones() == Deletions(done=1, deleted=1, errors=[])
     assert [t.token for t in auth_sim.tokens.values()] == ["stranger"]
     assert await tombstones(db) == 0
 
@@ -201,8 +201,9 @@ async def test_tombstone_never_deletes_a_token_a_live_subscriber_holds(
             {"i": token_id, "t": row["token"], "u": row["agreement_number"]},
         )
     await db.commit()
-    done, errors = await sync.delete_tombstones()
-    assert (done, errors) == (2, [])
+    # Cleared (nothing to retry), but not counted as deleted.
+    assert await sync.delete_tombstones() == Deletions(done=2, deleted=0, errors=[])
+    assert await tombstones(db) == 0
     await assert_converged(db, auth_sim)
 
 
