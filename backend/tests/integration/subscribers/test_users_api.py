@@ -271,6 +271,9 @@ async def test_filtered_pages_keep_name_order_whichever_plan(
     await seed_users(db, [(f"F{i}", f"Kim{9 - i}", f"K-{i}") for i in range(7)] + [("Zed", "Other", "O-1")])
     pages = [await names(auth_client, search="kim", per_page=3, page=p) for p in (1, 2, 3)]
     assert pages == [["Kim3 F6", "Kim4 F5", "Kim5 F4"], ["Kim6 F3", "Kim7 F2", "Kim8 F1"], ["Kim9 F0"]]
+    # Past the last page: no rows, but the count is still told.
+    past = (await auth_client.get("/api/v1/users", params={"search": "kim", "per_page": 3, "page": 4})).json()["data"]
+    assert (past["items"], past["total"], past["pages"]) == ([], 7, 3)
 
 
 async def test_list_filters_by_status_and_tariff(auth_client: Client, db: AsyncSession) -> None:
