@@ -21,9 +21,9 @@ An empty cell, or a column the file does not have, leaves that field as it is (o
 new subscriber): files written before the packages/channels/valid_from columns existed import as
 before. A cell of just ``-`` empties valid_from, valid_until (no limit), tariffs, packages or
 channels. A leading apostrophe that export_subscribers.py put before = + - @ TAB or CR (so
-spreadsheets show the cell as text) is removed. Only fields that differ are sent, and rows that change nothing are
-not sent at all, so running the same file twice is safe. ``--dry-run`` reads everything and reports
-what would happen without changing anything.
+spreadsheets show the cell as text) is removed. Only fields that differ are sent, and rows that
+change nothing are not sent at all, so running the same file twice is safe. ``--dry-run`` reads
+everything and reports what would happen without changing anything.
 Exit status: 0 all rows fine, 1 some rows failed (listed with reasons), 2 bad file or configuration, or
 the API unreachable before any row; 3 stopped midway (the summary says what was done; re-run to finish).
 Needs a read_write API key.
