@@ -14,6 +14,7 @@ more, strictly, against the handler's declared type first.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import msgspec
@@ -65,13 +66,32 @@ async def require_strict_json_body(request: Request[Any, Any, Any]) -> None:
         return
     annotation = handler.parsed_fn_signature.parameters["data"].annotation
     try:
+        _check_strictly(body, annotation)
+    except RecursionError:
+        # msgspec decodes nested arrays and objects recursively: a few KB of "[[[[..." exhaust the
+        # stack. No body of ours nests more than a few levels.
+        raise ValidationException(
+            extra=[{"message": "JSON nested too deeply", "key": "data", "source": "body"}]
+        ) from None
+
+
+def _check_strictly(body: bytes, annotation: Any) -> None:
+    try:
         msgspec.json.decode(body, type=annotation, strict=True)
     except msgspec.ValidationError as exc:
         try:
             msgspec.json.decode(body, type=annotation, strict=False)
         except msgspec.DecodeError:  # wrong whatever the mode (ValidationError is a DecodeError)
+            _left_to_litestar(body)
             return
         # The shape Litestar gives its own body errors, so errors.py names the field the same way.
         raise ValidationException(extra=[{"message": str(exc), "key": "data", "source": "body"}]) from exc
     except msgspec.DecodeError:  # not JSON
-        return
+        _left_to_litestar(body)
+
+
+def _left_to_litestar(body: bytes) -> None:
+    """Litestar decodes a body its type refused once more, untyped: deep nesting (which the typed
+    decode rejects at the first wrong bracket) recurses there, so find it here (RecursionError)."""
+    with contextlib.suppress(msgspec.DecodeError):
+        msgspec.json.decode(body)

@@ -81,3 +81,20 @@ async def test_malformed_json_keeps_its_own_answer(auth_client: Client) -> None:
     )
     assert response.status_code == 422
     assert response.json()["error"]["details"][0]["field"] == "body"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/auth/login", b"[" * 2000 + b"]" * 2000),  # no session needed to send it
+        ("/groups", b"[" * 100_000 + b"]" * 100_000),
+        ("/users", b'{"first_name": ' + b"[" * 5000 + b"]" * 5000 + b"}"),
+    ],
+)
+async def test_deeply_nested_json_is_a_422_not_a_500(auth_client: Client, path: str, body: bytes, app_log: Any) -> None:
+    response = await auth_client.post(f"/api/v1{path}", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "VALIDATION_ERROR"
+    assert "nested too deeply" in response.text
+    assert "Traceback" not in app_log.text and "RecursionError" not in app_log.text
