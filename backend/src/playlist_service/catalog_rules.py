@@ -35,7 +35,7 @@ Name = Annotated[
         max_length=2 * MAX_NAME,
         description=(
             f"Trimmed, then 1-{MAX_NAME} characters; unique ignoring case; invisible-only (e.g. U+200B) counts "
-            "as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069)"
+            "as blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069)"
         ),
     ),
 ]
@@ -47,10 +47,15 @@ def _invalid(field: str, problem: str) -> ValidationError:
     return ValidationError(f"{field} {problem}", details=[{"field": field, "message": problem}])
 
 
+# Control characters (newline, tab, ESC, ...) and the line and paragraph separators U+2028/U+2029,
+# which editors, JavaScript and some players treat as line breaks.
+_LINE_BREAKING = frozenset({"Cc", "Zl", "Zp"})
+
+
 def refuse_control_characters(value: str, field: str) -> None:
-    """Control characters (Cc: newline, tab, ESC, ...) would break the M3U lines these values go into."""
-    if any(unicodedata.category(c) == "Cc" for c in value):
-        raise _invalid(field, "must not contain control characters (newline, tab, ...)")
+    """They would break the M3U lines these values go into, or vanish on screen."""
+    if any(unicodedata.category(c) in _LINE_BREAKING for c in value):
+        raise _invalid(field, "must not contain control characters or line breaks (newline, tab, U+2028, ...)")
 
 
 def clean_name(value: str, field: str = "name") -> str:

@@ -29,7 +29,7 @@ Name = Annotated[
         max_length=2 * MAX_NAME,
         description=(
             f"Trimmed, then 1-{MAX_NAME} characters; invisible-only (e.g. U+200B) counts as blank; no control "
-            "characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)"
+            "characters or line breaks (TAB, CR/LF, U+2028, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)"
         ),
     ),
 ]

@@ -18,6 +18,7 @@ the middle of a word does not match.
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -173,14 +174,23 @@ def search_condition(search: str | None) -> ColumnElement[bool] | None:
         # Inlined as a literal (safely quoted by the dialect): a prefix LIKE can only use the
         # text_pattern_ops index when the planner sees the pattern, which a generic plan hides.
         pattern = func.lower(bindparam(None, _escape_like(term) + "%", literal_execute=True))
+        # Agreement numbers are stored NFKC-normalised: a fullwidth "AG-001" typed finds the stored one.
+        folded = unicodedata.normalize("NFKC", term)
+        agreement = func.lower(bindparam(None, _escape_like(folded) + "%", literal_execute=True))
         clauses.append(
             or_(
                 func.lower(User.first_name).like(pattern, escape="\\"),
                 func.lower(User.last_name).like(pattern, escape="\\"),
-                func.lower(User.agreement_number).like(pattern, escape="\\"),
+                func.lower(User.agreement_number).like(agreement, escape="\\"),
             )
         )
     return and_(*clauses)
+
+
+def _sentence(text: str | None) -> str:
+    """An error quoted inside a message, ended with a full stop so the next sentence reads apart."""
+    text = (text or "unknown error").rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _instant(value: datetime, field: str) -> datetime:
@@ -485,7 +495,7 @@ class SubscriberService:
         if removal_errors:
             raise AuthServiceError(
                 "The new token works, but removing the old one from the Auth Service failed, so it may still "
-                f"play: {removal_errors[0]} Removing it will be retried automatically."
+                f"play: {_sentence(removal_errors[0])} Removing it will be retried automatically."
             )
         return await self.get(user_id)
 
@@ -501,7 +511,7 @@ class SubscriberService:
             self.sync.wake()
         if outcome is not None and not outcome.ok:
             raise AuthServiceError(
-                f"The Auth Service could not be updated: {outcome.error} It will be retried automatically."
+                f"The Auth Service could not be updated: {_sentence(outcome.error)} It will be retried automatically."
             )
         return sync_state_of(await self._get_row(user_id))
 
@@ -524,8 +534,8 @@ class SubscriberService:
         errors = (await self.sync.delete_tombstones(tombstones)).errors
         if errors:
             raise AuthServiceError(
-                f"The user was deleted here, but removing their token from the Auth Service failed: {errors[0]} "
-                "It will be retried automatically."
+                "The user was deleted here, but removing their token from the Auth Service failed: "
+                f"{_sentence(errors[0])} It will be retried automatically."
             )
 
     # -- helpers --------------------------------------------------------------------------------
@@ -560,7 +570,7 @@ class SubscriberService:
         if outcome is not None and not outcome.ok:
             self.sync.wake()
             raise AuthServiceError(
-                f"The user was {what} and saved, but the Auth Service could not be updated: {outcome.error} "
+                f"The user was {what} and saved, but the Auth Service could not be updated: {_sentence(outcome.error)} "
                 f"The change will be retried automatically. {consequence}".rstrip(),
                 details=details,
             )

@@ -43,7 +43,7 @@ async def test_a_name_of_invisible_characters_is_blank(auth_client, table, name)
 @pytest.mark.parametrize("table", TABLES)
 async def test_control_characters_inside_a_name_are_refused(auth_client, db, table):
     url = f"/api/v1/{table}"
-    for name in ["Ne\nws", "Ne\tws", "a\x1bb"]:
+    for name in ["Ne\nws", "Ne\tws", "a\x1bb", "a\u2028b", "a\u2029b"]:
         assert_error(await auth_client.post(url, json={"name": name}), 422, "VALIDATION_ERROR", field="name")
     assert data(await auth_client.post(url, json={"name": "a\u200bb"}), 201)["name"] == "a\u200bb"  # visible text
 

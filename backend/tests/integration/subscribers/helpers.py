@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -133,6 +134,8 @@ def assert_saved_but_not_synced(response: Any) -> None:
     error = response.json()["error"]
     assert error["code"] == "AUTH_SERVICE_ERROR"
     assert "retried" in error["message"]
+    # The quoted Auth Service error ends its sentence: "... Internal Server Error. The change will ..."
+    assert re.search(r"[^.!?] (The change|It) will be retried", error["message"]) is None, error["message"]
 
 
 async def recover(db: AsyncSession, sim: AuthSimState, sync: AuthSync) -> None:

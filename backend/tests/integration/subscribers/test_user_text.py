@@ -107,7 +107,10 @@ async def test_an_invisible_only_agreement_number_is_blank(auth_client: Client, 
 
 
 @pytest.mark.parametrize("field", ["first_name", "last_name"])
-@pytest.mark.parametrize("value", ["Iv\tan", "Iv\r\nan", "Iv\nan", "a\x1bb", "Iv\u202ean", "Iv\u202aan", "Iv\u2067an"])
+@pytest.mark.parametrize(
+    "value",
+    ["Iv\tan", "Iv\r\nan", "Iv\nan", "a\x1bb", "Iv\u202ean", "Iv\u202aan", "Iv\u2067an", "Line\u2028Sep", "P\u2029S"],
+)
 async def test_control_and_bidi_characters_in_names_are_refused(
     auth_client: Client, auth_sim: AuthSimState, field: str, value: str
 ) -> None:

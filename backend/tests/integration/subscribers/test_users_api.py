@@ -258,6 +258,8 @@ async def test_search_is_case_insensitive_prefix_per_field_and_terms_are_anded(
     assert await names(auth_client, search="дг-") == ["Сидоров Пётр"]
     assert await names(auth_client, search="x_1%") == ["Sidorov Sid"]
     assert await names(auth_client, search="x%") == []  # wildcards are literal
+    # Agreement numbers are stored NFKC-normalised, so a fullwidth search finds them too.
+    assert await names(auth_client, search="ＡＧ-００１") == ["Ivanov Ivan"]  # noqa: RUF001
     assert await names(auth_client, search="   ") == ["Ivanov Ivan", "Ivanov Petr", "Sidorov Sid", "Сидоров Пётр"]
 
 

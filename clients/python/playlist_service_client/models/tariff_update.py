@@ -16,7 +16,7 @@ class TariffUpdate:
     """
     Attributes:
         name (str | Unset): Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as
-            blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069)
+            blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069)
         description (None | str | Unset): Trimmed; blank is stored as null
         package_ids (list[int] | Unset): Replaces the set; duplicates ignored
     """

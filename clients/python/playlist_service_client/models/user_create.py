@@ -18,9 +18,9 @@ class UserCreate:
     """
     Attributes:
         first_name (str): Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control
-            characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
+            characters or line breaks (TAB, CR/LF, U+2028, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
         last_name (str): Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control
-            characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
+            characters or line breaks (TAB, CR/LF, U+2028, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069)
         agreement_number (str): The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and digits are
             stored as ASCII), trimmed, then 1-100 characters; unique ignoring case; no control, format (zero-width, bidi,
             BOM) or line separator characters

@@ -1197,7 +1197,7 @@ export interface components {
         };
         /** GroupCreate */
         GroupCreate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name: string;
         };
         /** GroupLookup */
@@ -1223,7 +1223,7 @@ export interface components {
         };
         /** GroupUpdate */
         GroupUpdate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name?: string;
         };
         /** HealthStatus */
@@ -1252,7 +1252,7 @@ export interface components {
         };
         /** PackageCreate */
         PackageCreate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1281,7 +1281,7 @@ export interface components {
         };
         /** PackageUpdate */
         PackageUpdate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1449,7 +1449,7 @@ export interface components {
         };
         /** TariffCreate */
         TariffCreate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1476,7 +1476,7 @@ export interface components {
         };
         /** TariffUpdate */
         TariffUpdate: {
-            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters, no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; unique ignoring case; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (U+2028), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             name?: string;
             /** @description Trimmed; blank is stored as null */
             description?: string | null;
@@ -1496,9 +1496,9 @@ export interface components {
         };
         /** UserCreate */
         UserCreate: {
-            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (TAB, CR/LF, U+2028, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             first_name: string;
-            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (TAB, CR/LF, U+2028, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             last_name: string;
             /** @description The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and digits are stored as ASCII), trimmed, then 1-100 characters; unique ignoring case; no control, format (zero-width, bidi, BOM) or line separator characters */
             agreement_number: string;
@@ -1561,9 +1561,9 @@ export interface components {
         UserStatus: "enabled" | "disabled";
         /** UserUpdate */
         UserUpdate: {
-            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (TAB, CR/LF, U+2028, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             first_name?: string;
-            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters (TAB, CR/LF, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
+            /** @description Trimmed, then 1-100 characters; invisible-only (e.g. U+200B) counts as blank; no control characters or line breaks (TAB, CR/LF, U+2028, ...), no bidi controls (U+202A-U+202E, U+2066-U+2069) */
             last_name?: string;
             /** @description The Auth Service's user_id. Unicode NFKC-normalised (fullwidth letters and digits are stored as ASCII), trimmed, then 1-100 characters; unique ignoring case; no control, format (zero-width, bidi, BOM) or line separator characters */
             agreement_number?: string;
