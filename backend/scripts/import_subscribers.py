@@ -35,6 +35,7 @@ import argparse
 import csv
 import re
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -106,6 +107,23 @@ def ids_of(cell: str, known: dict[str, int], what: str, *, fold: bool) -> list[i
     return sorted({known[n.lower() if fold else n] for n in names})
 
 
+# What the service refuses, checked here too so that --dry-run reports it (see the API's schema).
+MAX_SESSIONS = 100
+MAX_TEXT = 100
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(name: str, value: str, *, identifier: bool) -> None:
+    """Raise ValueError naming ``name`` when the service would refuse ``value`` (already trimmed)."""
+    if identifier:
+        value = unicodedata.normalize("NFKC", value).strip()
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"{name} is longer than {MAX_TEXT} characters")
+    refused = {"Cc", "Zl", "Zp", "Cf", "Cs", "Co", "Cn"} if identifier else {"Cc", "Zl", "Zp"}
+    if any(unicodedata.category(c) in refused or c in _BIDI_CONTROLS for c in value):
+        raise ValueError(f"{name} contains a control, line-break or bidi character")
+
+
 # A cell of just "-" clears a field that can be empty; an empty cell leaves it alone. Read before the
 # apostrophe is removed, so an exported name "-" (written "'-") is still that name.
 CLEAR = "-"
@@ -119,9 +137,11 @@ def parse_row(line: int, cells: dict[str, str], names: Names, zone: ZoneInfo) ->
     cell = {name: "" if name in cleared else cell_of(cells, name) for name in COLUMNS}
     if not cell["agreement_number"]:
         raise ValueError("agreement_number is empty")
+    text_problem("agreement_number", cell["agreement_number"], identifier=True)
     row = Row(line=line, agreement_number=cell["agreement_number"])
     for name in ("first_name", "last_name"):
         if cell[name]:
+            text_problem(name, cell[name], identifier=False)
             row.values[name] = cell[name]
     if cell["status"]:
         try:
@@ -132,12 +152,16 @@ def parse_row(line: int, cells: dict[str, str], names: Names, zone: ZoneInfo) ->
         if not cell["max_sessions"].isdigit():
             raise ValueError(f"max_sessions {cell['max_sessions']!r} is not a whole number")
         row.values["max_sessions"] = int(cell["max_sessions"])
+        if not 1 <= row.values["max_sessions"] <= MAX_SESSIONS:
+            raise ValueError(f"max_sessions {cell['max_sessions']} is not between 1 and {MAX_SESSIONS}")
     for name in ("valid_from", "valid_until"):
         if cell[name]:
             try:
                 row.values[name] = parse_when(cell[name], end_of_day=name == "valid_until", zone=zone)
             except ValueError:
                 raise ValueError(f"{name} {cell[name]!r} is not YYYY-MM-DD or an ISO 8601 date-time") from None
+            if not 1970 <= row.values[name].astimezone(UTC).year < 9000:
+                raise ValueError(f"{name} {cell[name]!r} is not between 1970 and 9000")
     if cell["tariffs"]:
         row.values["tariff_ids"] = ids_of(cell["tariffs"], names.tariffs, "tariff", fold=True)
     if cell["packages"]:
@@ -200,6 +224,10 @@ class Importer:
         return {agreement_key(user.agreement_number): user for user in pages(fetch)}
 
     def apply(self, row: Row, current: UserListItem | None) -> Outcome:
+        start = row.values.get("valid_from", current.valid_from if current else None)
+        end = row.values.get("valid_until", current.valid_until if current else None)
+        if start is not None and end is not None and start > end:
+            return Outcome(row.line, row.agreement_number, "failed", "valid_from is after valid_until")
         if current is None:
             missing = [n for n in ("first_name", "last_name") if n not in row.values]
             if missing:

@@ -537,3 +537,27 @@ async def test_a_dash_cell_empties_a_field_an_empty_cell_leaves_it(
     assert (now["valid_from"], now["valid_until"], now["tariffs"], now["packages"], now["channels"]) == (
         None, None, [], [], [],
     )  # fmt: skip
+
+
+async def test_dry_run_fails_the_rows_the_service_would_refuse(
+    tmp_path: Path, live_url: str, keys: dict[str, str], auth_client: Client
+) -> None:
+    header = "agreement_number,first_name,last_name,max_sessions,valid_from,valid_until\n"
+    rows = (
+        "DRY-1,a,b,0,,\n"
+        "DRY-2,a,b,,2027-01-01,2026-01-01\n"
+        "DRY-3,a,b,101,,\n"
+        'DRY-4,"li\nne",b,,,\n'
+        "DRY-5,a\u2028b,c,,,\n"
+        "DRY-6,a,b,,0001-01-01,\n"
+        f"DRY-7,{'x' * 101},b,,,\n"
+        "DRY-8,fine,row,2,2026-01-01,2027-01-01\n"
+    )
+    path = write(tmp_path, "in.csv", header + rows)
+    dry = run_script("import_subscribers.py", str(path), "--dry-run", url=live_url, key=keys["rw"])
+    real = run_script("import_subscribers.py", str(path), url=live_url, key=keys["rw"])
+    assert "Would have: created 1, updated 0, unchanged 0, failed 7" in dry.stdout, dry.stdout + dry.stderr
+    assert "created 1, updated 0, unchanged 0, failed 7" in real.stdout, real.stdout + real.stderr
+    assert (dry.returncode, real.returncode) == (1, 1)
+    assert "valid_from is after valid_until" in dry.stdout + dry.stderr
+    assert set(await users_by_agreement(auth_client)) == {"DRY-8"}
