@@ -41,4 +41,40 @@ describe("the user form's date fields", () => {
     const field = label === "Valid From" ? "valid_from" : "valid_until";
     expect((created[0] as Record<string, unknown>)[field]).toMatch(/^2027-03-31T/);
   });
+
+  it("a date it cannot take is kept in the field with the reason, and the user is not created", async () => {
+    const created = fakeBackend();
+    renderApp("/users/new");
+    await userEvent.type(await screen.findByLabelText("First Name", { exact: false }), "Иван");
+    await userEvent.type(screen.getByLabelText("Last Name", { exact: false }), "Петров");
+    await userEvent.type(screen.getByLabelText("Agreement Number", { exact: false }), "AG-78");
+    const from = screen.getByLabelText("Valid From");
+    await userEvent.type(from, "2026-13-45");
+    await userEvent.tab();
+    expect(from).toHaveValue("2026-13-45");
+    expect(await screen.findByText("“2026-13-45” is not a date: use YYYY-MM-DD (1970 to 8999)")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Create" }));
+    expect(created).toHaveLength(0);
+
+    // Fixed, the error goes; an end before the start is said too instead of being dropped.
+    await userEvent.clear(from);
+    await userEvent.type(from, "2027-05-10");
+    await userEvent.tab();
+    expect(screen.queryByText(/is not a date/)).not.toBeInTheDocument();
+    const until = screen.getByLabelText("Valid Until");
+    await userEvent.type(until, "2027-05-01");
+    await userEvent.tab();
+    expect(until).toHaveValue("2027-05-01");
+    expect(await screen.findByText("Must not be before Valid From")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Create" }));
+
+    // Only a form with both dates taken is sent: exactly once, so neither refused click sent one.
+    await userEvent.clear(until);
+    await userEvent.type(until, "2027-05-20");
+    await userEvent.tab();
+    await userEvent.click(screen.getByRole("button", { name: "Create" }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    const body = created[0] as Record<string, string>;
+    expect([body.valid_from.slice(0, 10), body.valid_until.slice(0, 10)]).toEqual(["2027-05-10", "2027-05-20"]);
+  });
 });

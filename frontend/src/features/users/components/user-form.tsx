@@ -21,11 +21,11 @@ import {
   Tooltip,
 } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useForm } from "@mantine/form";
+import { useForm, type UseFormReturnType } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconCheck, IconCopy, IconRefresh } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { Link, useBeforeUnload, useBlocker, useNavigate } from "react-router";
 import type { Schemas } from "@/api/client";
 import { errorMessage, fieldErrors } from "@/api/errors";
@@ -129,6 +129,45 @@ function StatusDot({ status }: { status: string }) {
  */
 function confirmDateOnEnter(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key === "Enter") event.preventDefault();
+}
+
+type DateField = "valid_from" | "valid_until";
+/** What was typed in each date field and not taken (see dateInputProps). */
+type RefusedDates = Record<DateField, string | undefined>;
+interface RefusedStore {
+  get: (field: DateField) => string | undefined;
+  set: (field: DateField, text: string | undefined) => void;
+}
+
+/** The error for a date typed and refused, or null. */
+function refusedDateError(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  if (parseDay(text) === null) return `“${text}” is not a date: use YYYY-MM-DD (1970 to 8999)`;
+  return "Must not be before Valid From";
+}
+
+/**
+ * Mantine's DateInput keeps its previous value when the text does not parse (or is before minDate)
+ * and, by default, quietly restores that value's text on blur: a mistyped date vanished. Here the
+ * text stays, and the field says why it was not taken until it is fixed (also on submit).
+ */
+function dateInputProps(form: UseFormReturnType<UserFormValues>, refused: RefusedStore, field: DateField) {
+  const input = form.getInputProps(field);
+  return {
+    ...input,
+    fixOnBlur: false,
+    onChange: (value: string | null) => {
+      refused.set(field, undefined);
+      (input.onChange as (v: string | null) => void)(value);
+    },
+    onBlur: (event: FocusEvent<HTMLInputElement>) => {
+      const text = event.currentTarget.value.trim();
+      const day = parseDay(text);
+      refused.set(field, text && (day === null || day !== form.getValues()[field]) ? text : undefined);
+      (input.onBlur as ((e: FocusEvent<HTMLInputElement>) => void) | undefined)?.(event);
+      form.validateField(field);
+    },
+  };
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -393,6 +432,16 @@ function useUnsavedChanges(form: UserFormApi, draftKey: string) {
 export function UserForm({ user, zone }: { user: User | null; zone: string }) {
   const navigate = useNavigate();
   const initial = toFormValues(user, zone);
+  // Read and written only in event handlers and validation, never to render: a holder, not state.
+  const [refused] = useState<RefusedStore>(() => {
+    const text: RefusedDates = { valid_from: undefined, valid_until: undefined };
+    return {
+      get: (field) => text[field],
+      set: (field, value) => {
+        text[field] = value;
+      },
+    };
+  });
   const form = useForm<UserFormValues>({
     initialValues: initial,
     validate: {
@@ -400,8 +449,10 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
       last_name: (v) => (v.trim() ? null : "Enter the last name"),
       agreement_number: (v) => (v.trim() ? null : "Enter the agreement number"),
       max_sessions: (v) => (Number(v) >= 1 && Number(v) <= 100 ? null : "Between 1 and 100"),
+      valid_from: () => refusedDateError(refused.get("valid_from")),
       valid_until: (v, values) =>
-        v && values.valid_from && v < values.valid_from ? "Must not be before Valid From" : null,
+        refusedDateError(refused.get("valid_until")) ??
+        (v && values.valid_from && v < values.valid_from ? "Must not be before Valid From" : null),
     },
   });
   const tariffs = useQuery(tariffLookupOptions);
@@ -497,7 +548,7 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
                 dateParser={parseDay}
                 clearable
                 description={`Start of the day, ${zone}`}
-                {...form.getInputProps("valid_from")}
+                {...dateInputProps(form, refused, "valid_from")}
               />
             </Grid.Col>
             <Grid.Col span={6}>
@@ -510,7 +561,7 @@ export function UserForm({ user, zone }: { user: User | null; zone: string }) {
                 clearable
                 minDate={form.values.valid_from ?? undefined}
                 description={`End of the day (23:59:59), ${zone}`}
-                {...form.getInputProps("valid_until")}
+                {...dateInputProps(form, refused, "valid_until")}
               />
             </Grid.Col>
             <Grid.Col span={6}>
