@@ -88,7 +88,6 @@ def export(
     search: str | Unset = UNSET,
 ) -> int:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
     progress = Progress(
         TextColumn("[bold]Exporting"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
     )
@@ -109,6 +108,8 @@ def export(
                 include_assignments=True,  # packages and direct channels in the page: one request per 200
             )
             data = ok(response).data
+            if page == 1:  # only once the API answered: a refused key leaves stdout empty
+                writer.writeheader()
             total = data.total
             progress.update(task, total=data.total)
             return data.items, data.pages

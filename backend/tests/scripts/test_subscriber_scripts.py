@@ -348,6 +348,7 @@ async def test_revoked_key_stops_the_scripts(
     result = run_script("export_subscribers.py", "-", url=live_url, key=keys["ro"])
     assert result.returncode == 2
     assert "UNAUTHORIZED" in result.stderr
+    assert result.stdout == ""  # no header: `> out.csv` must not look like a valid empty export
 
 
 # --- failures: one clear line, and a summary of what was done when the API goes away midway ---

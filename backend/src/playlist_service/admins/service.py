@@ -70,7 +70,9 @@ def _throttled(retry_at: datetime) -> TooManyRequestsError:
     seconds = max(1, math.ceil((retry_at - datetime.now(UTC)).total_seconds()))
     minutes = max(1, round(seconds / 60))
     return TooManyRequestsError(
-        f"Too many failed login attempts. Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
+        # Attempts still being checked count too (see login), so "failed" alone would be untrue.
+        f"Too many failed or simultaneous login attempts. Try again in about {minutes} "
+        f"minute{'s' if minutes != 1 else ''}.",
         retry_after=seconds,
     )
 

@@ -43,9 +43,14 @@ def require_json_content_type(request: Request[Any, Any, Any]) -> None:
     handler = request.route_handler
     if not isinstance(handler, HTTPRouteHandler) or not _takes_json_body(handler) or not _has_body(request):
         return
-    media_type = request.content_type[0].lower()
+    media_type, options = request.content_type
+    media_type = media_type.lower()
     if media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json")):
-        return
+        charset = options.get("charset", "utf-8").strip().lower()
+        if charset in {"utf-8", "utf8"}:
+            return
+        # JSON is UTF-8 (RFC 8259); a body declared otherwise would be misread, not converted.
+        raise HTTPException(status_code=415, detail=f"JSON must be UTF-8 (got charset={charset[:40]})")
     raise HTTPException(
         status_code=415,
         detail=f"Content-Type must be application/json (got {media_type[:100] or 'none'})",

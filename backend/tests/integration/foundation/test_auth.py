@@ -292,6 +292,17 @@ async def test_login_accepts_json_with_a_charset(client, admin):
     assert response.status_code == 200, response.text
 
 
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16"])
+async def test_json_in_another_charset_is_refused_not_misread(auth_client, charset):
+    response = await auth_client.post(
+        "/api/v1/groups", content='{"name": "Caf\u00e9"}'.encode("latin-1"),
+        headers={"Content-Type": f"application/json; charset={charset}"},
+    )  # fmt: skip
+    assert response.status_code == 415, response.text
+    assert response.json()["error"]["code"] == "UNSUPPORTED_MEDIA_TYPE"
+    assert "UTF-8" in response.json()["error"]["message"]
+
+
 async def test_json_endpoints_refuse_other_content_types(auth_client):
     response = await auth_client.post(
         "/api/v1/groups", content='{"name": "News"}', headers={"Content-Type": "text/plain"}
