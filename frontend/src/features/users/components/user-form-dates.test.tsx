@@ -74,7 +74,7 @@ describe("the user form's date fields", () => {
     await userEvent.tab();
     await userEvent.click(screen.getByRole("button", { name: "Create" }));
     await waitFor(() => expect(created).toHaveLength(1));
-    const body = created[0] as Record<string, string>;
+    const body = created[0] as { valid_from: string; valid_until: string };
     expect([body.valid_from.slice(0, 10), body.valid_until.slice(0, 10)]).toEqual(["2027-05-10", "2027-05-20"]);
   });
 });
