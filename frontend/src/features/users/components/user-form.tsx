@@ -142,20 +142,19 @@ interface RefusedStore {
 /** The error for a date typed and refused, or null. */
 function refusedDateError(text: string | undefined): string | null {
   if (text === undefined) return null;
-  if (parseDay(text) === null) return `“${text}” is not a date: use YYYY-MM-DD (1970 to 8999)`;
-  return "Must not be before Valid From";
+  if (parseDay(text) === null) return `“${text}” is not a date: type YYYY-MM-DD (1970 to 8999), or leave it empty`;
+  return `“${text}” is before Valid From`;
 }
 
 /**
  * Mantine's DateInput keeps its previous value when the text does not parse (or is before minDate)
- * and, by default, quietly restores that value's text on blur: a mistyped date vanished. Here the
- * text stays, and the field says why it was not taken until it is fixed (also on submit).
+ * and quietly puts that value's text back on blur: a mistyped date vanished. Here the field then
+ * says what it refused, and Create/Save wait until the field is typed in again.
  */
 function dateInputProps(form: UseFormReturnType<UserFormValues>, refused: RefusedStore, field: DateField) {
   const input = form.getInputProps(field);
   return {
     ...input,
-    fixOnBlur: false,
     onChange: (value: string | null) => {
       refused.set(field, undefined);
       (input.onChange as (v: string | null) => void)(value);
