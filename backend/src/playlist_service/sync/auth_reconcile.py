@@ -42,7 +42,6 @@ page: a subscriber may be reported missing though it is not. Its repair is an id
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -52,6 +51,7 @@ from sqlalchemy import Integer, Interval, String, Table, bindparam, delete, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from playlist_service.background import BackgroundLoop
 from playlist_service.db.locks import try_advisory_lock
 from playlist_service.db.models import AuthReconcileRun, AuthSyncStatus, AuthTokenDeletion, SyncRunStatus, User
 from playlist_service.errors import AppError, AuthServiceError, ConflictError
@@ -442,28 +442,19 @@ async def last_run(db: AsyncSession) -> ReconcileRunRead | None:
 # -- the schedule ---------------------------------------------------------------------------------
 
 
-class ReconcileScheduler:
+class ReconcileScheduler(BackgroundLoop):
     """An asyncio task looking every ``min(interval, 60)`` seconds whether a repairing reconcile is
     due (see :func:`reconcile`), and running it. Safe to run in every app instance."""
 
+    task_name = "auth-reconcile"
+
     def __init__(self, sync: AuthSync, interval: float) -> None:
+        super().__init__()
         self.sync = sync
         self.interval = interval
         self.poll = min(interval, MAX_POLL)
         self.looked = asyncio.Event()
         """Set after every look (tests wait for it)."""
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self._loop(), name="auth-reconcile")
-
-    async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
     async def _loop(self) -> None:
         while True:

@@ -94,6 +94,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from playlist_service.background import BackgroundLoop
 from playlist_service.db.models import AuthSyncStatus, AuthTokenDeletion, User, UserStatus
 from playlist_service.errors import AuthServiceError
 from playlist_service.integrations.auth_service import (
@@ -1023,29 +1024,20 @@ class AuthSync:
 # -- the background worker ------------------------------------------------------------------------
 
 
-class AuthSyncWorker:
+class AuthSyncWorker(BackgroundLoop):
     """An asyncio task calling :meth:`AuthSync.run_once` every ``interval`` seconds (at once again
     when a round did work). Safe to run in every app instance."""
 
+    task_name = "auth-sync-worker"
+
     def __init__(self, sync: AuthSync, interval: float) -> None:
+        super().__init__()
         self.sync = sync
         self.interval = interval
-        self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self._loop(), name="auth-sync-worker")
 
     def wake(self) -> None:
         self._wake.set()
-
-    async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
     async def _loop(self) -> None:
         while True:
