@@ -1,4 +1,5 @@
-"""A sync engine for tests that play the background worker (or another app instance)."""
+"""A sync engine for tests that play the background worker (or another app instance), and the
+channel most of them assign."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import dataclasses
 from collections.abc import AsyncIterator
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from devtools.simulators.auth_service import AuthSimState
 from playlist_service.integrations.auth_service import AuthServiceClient
 from playlist_service.integrations.factory import auth_service_config
 from playlist_service.settings import Settings
 from playlist_service.sync.auth_sync import AuthSync
+from tests.integration.subscribers.helpers import add_channel
 
 
 @pytest.fixture
@@ -27,3 +29,8 @@ async def sync(engine: AsyncEngine, settings: Settings) -> AsyncIterator[AuthSyn
     client = AuthServiceClient(auth_service_config(fast))
     yield AuthSync(async_sessionmaker(engine, expire_on_commit=False), client, fast, backoff_base=0.0)
     await client.aclose()
+
+
+@pytest.fixture
+async def channel(db: AsyncSession) -> int:
+    return await add_channel(db, "OTR")

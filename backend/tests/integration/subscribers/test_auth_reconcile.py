@@ -39,11 +39,6 @@ EVERY = 900.0
 
 
 @pytest.fixture
-async def channel(db: AsyncSession) -> int:
-    return await add_channel(db, "OTR")
-
-
-@pytest.fixture
 async def instances(engine: AsyncEngine, settings: Settings) -> AsyncIterator[tuple[AuthSync, AuthSync]]:
     """Two app instances, each with its own pool and Auth Service client. Their timeout (2 s) is well
     above the simulator's 0.3 s slow answers, so a listing outlasts the other's look without failing."""

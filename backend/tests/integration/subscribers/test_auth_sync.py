@@ -35,11 +35,6 @@ from tests.integration.subscribers.helpers import (
 Client = AsyncTestClient[Litestar]
 
 
-@pytest.fixture
-async def channel(db: AsyncSession) -> int:
-    return await add_channel(db, "OTR")
-
-
 # -- outages -----------------------------------------------------------------------------------
 
 

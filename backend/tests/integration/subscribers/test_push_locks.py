@@ -28,11 +28,6 @@ from tests.integration.subscribers.helpers import (
 
 
 @pytest.fixture
-async def channel(db: AsyncSession) -> int:
-    return await add_channel(db, "OTR")
-
-
-@pytest.fixture
 def app_sync(app: Litestar, auth_client: Client) -> AuthSync:
     """The app's own engine (started with the client, on its loop), waiting briefly for a busy user."""
     sync: AuthSync = app.state.auth_sync

@@ -14,7 +14,6 @@ from playlist_service.errors import AuthServiceError
 from playlist_service.sync.auth_sync import AuthSync, Deletions
 from tests.integration.subscribers.helpers import (
     Client,
-    add_channel,
     assert_converged,
     assert_saved_but_not_synced,
     auth_allows,
@@ -23,11 +22,6 @@ from tests.integration.subscribers.helpers import (
     recover,
     user_body,
 )
-
-
-@pytest.fixture
-async def channel(db: AsyncSession) -> int:
-    return await add_channel(db, "OTR")
 
 
 def list_calls(sim: AuthSimState) -> int:
