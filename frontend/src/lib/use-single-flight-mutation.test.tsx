@@ -46,12 +46,12 @@ describe("useSingleFlightMutation", () => {
     });
     await settle();
     expect(calls).toHaveLength(1);
-    expect(hook.result.current.busy).toBe(true);
+    expect(hook.result.current.isPending).toBe(true);
     await act(async () => {
       calls[0]?.resolve("done");
       await calls[0]?.promise;
     });
-    await waitFor(() => expect(hook.result.current.busy).toBe(false));
+    await waitFor(() => expect(hook.result.current.isPending).toBe(false));
     // The first call's own callbacks ran (TanStack would have run only the ignored second call's).
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]?.[0]).toBe("done1");
@@ -69,7 +69,7 @@ describe("useSingleFlightMutation", () => {
       calls[0]?.reject(new Error("boom"));
       await calls[0]?.promise.catch(() => undefined);
     });
-    await waitFor(() => expect(hook.result.current.busy).toBe(false));
+    await waitFor(() => expect(hook.result.current.isPending).toBe(false));
     expect(hook.result.current.error?.message).toBe("boom");
     act(() => hook.result.current.mutate(2));
     await settle();

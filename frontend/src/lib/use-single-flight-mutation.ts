@@ -7,14 +7,12 @@ import {
 } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 
-export type SingleFlightMutation<TData, TError, TVariables, TContext> = UseMutationResult<
-  TData,
-  TError,
-  TVariables,
-  TContext
+export type SingleFlightMutation<TData, TError, TVariables, TContext> = Omit<
+  UseMutationResult<TData, TError, TVariables, TContext>,
+  "isPending"
 > & {
-  /** True from the click that started the call (isPending follows a tick later) until it settles. */
-  busy: boolean;
+  /** True from the click that started the call (TanStack's own follows a tick later) until it settles. */
+  isPending: boolean;
 };
 
 /**
@@ -45,5 +43,5 @@ export function useSingleFlightMutation<TData = unknown, TError = DefaultError, 
     },
     [mutateAsync],
   );
-  return { ...mutation, mutate, busy };
+  return { ...mutation, mutate, isPending: mutation.isPending || busy };
 }

@@ -81,7 +81,7 @@ export function useFlussonicSync() {
   });
   return {
     sync: (force = false) => mutation.mutate(force),
-    isPending: mutation.isPending || mutation.busy,
+    isPending: mutation.isPending,
     error: mutation.error,
     guard,
     dismissGuard: () => setGuard(null),

@@ -20,7 +20,7 @@ export function ChannelGroupSelect({
   groups: { value: string; label: string }[];
 }) {
   const save = useSetChannelGroup();
-  const value = save.isPending ? (save.variables.groupId === null ? NO_GROUP : String(save.variables.groupId)) : channel.group ? String(channel.group.id) : NO_GROUP;
+  const value = save.isPending && save.variables ? (save.variables.groupId === null ? NO_GROUP : String(save.variables.groupId)) : channel.group ? String(channel.group.id) : NO_GROUP;
   return (
     <Select
       aria-label={`Group of ${name}`}

@@ -64,5 +64,5 @@ export function useAuthServiceCheck() {
       void queryClient.invalidateQueries({ queryKey: ["users"] });
     },
   });
-  return { check: () => mutation.mutate(), isPending: mutation.isPending || mutation.busy };
+  return { check: () => mutation.mutate(), isPending: mutation.isPending };
 }
