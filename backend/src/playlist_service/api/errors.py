@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from typing import Any
 
 import asyncpg
@@ -300,8 +301,15 @@ def refuse_nul_in_query(request: Request[Any, Any, Any]) -> None:
 _DECIMAL = re.compile(r"-?[0-9]+")
 
 
-def _integer_query_names(handler: Any, path_params: Any) -> set[str]:
+# Per route handler: its signature never changes, so it is read once, not on every request.
+_INTEGER_QUERY_NAMES: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _integer_query_names(handler: Any, path_params: Any) -> frozenset[str]:
     """Query parameters the handler declares as ``int`` (alone or in a union such as ``int | None``)."""
+    cached = _INTEGER_QUERY_NAMES.get(handler)
+    if cached is not None:
+        return cached
     dependencies = handler.resolve_dependencies()
     names = set()
     for name, field in handler.parsed_fn_signature.parameters.items():
@@ -316,7 +324,15 @@ def _integer_query_names(handler: Any, path_params: Any) -> set[str]:
         types = [t.annotation for t in field.inner_types] if field.is_union else [field.annotation]
         if int in types:
             names.add(getattr(kwarg, "query", None) or name)
-    return names
+    return _INTEGER_QUERY_NAMES.setdefault(handler, frozenset(names))
+
+
+def _refuse_non_decimal(bad: list[str]) -> None:
+    if bad:
+        raise ValidationError(
+            f"Invalid value for: {', '.join(bad)}",
+            details=[ErrorDetail(field=name, message="must be a whole number in decimal digits") for name in bad],
+        )
 
 
 def refuse_non_decimal_integers(request: Request[Any, Any, Any]) -> None:
@@ -324,14 +340,11 @@ def refuse_non_decimal_integers(request: Request[Any, Any, Any]) -> None:
     if not request.scope.get("query_string"):
         return
     names = _integer_query_names(request.route_handler, request.path_params)
-    bad = sorted(
-        {key for key, value in request.query_params.multi_items() if key in names and not _DECIMAL.fullmatch(value)}
-    )
-    if bad:
-        raise ValidationError(
-            f"Invalid value for: {', '.join(bad)}",
-            details=[ErrorDetail(field=name, message="must be a whole number in decimal digits") for name in bad],
+    _refuse_non_decimal(
+        sorted(
+            {key for key, value in request.query_params.multi_items() if key in names and not _DECIMAL.fullmatch(value)}
         )
+    )
 
 
 def refuse_non_decimal_path_integers(request: Request[Any, Any, Any]) -> None:
@@ -345,14 +358,13 @@ def refuse_non_decimal_path_integers(request: Request[Any, Any, Any]) -> None:
     names = [part[1:-1] if part.startswith("{") and part.endswith("}") else "" for part in template.split("/") if part]
     values = [part for part in request.scope["path"].split("/") if part]
     integers = {k for k, v in request.path_params.items() if isinstance(v, int)}
-    bad = sorted(
-        name for name, value in zip(names, values, strict=False) if name in integers and not _DECIMAL.fullmatch(value)
-    )
-    if bad:
-        raise ValidationError(
-            f"Invalid value for: {', '.join(bad)}",
-            details=[ErrorDetail(field=name, message="must be a whole number in decimal digits") for name in bad],
+    _refuse_non_decimal(
+        sorted(
+            name
+            for name, value in zip(names, values, strict=False)
+            if name in integers and not _DECIMAL.fullmatch(value)
         )
+    )
 
 
 async def check_query(request: Request[Any, Any, Any]) -> None:
