@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-BIDI_CONTROLS: Final = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 BIDI_CLASS: Final = "\u202a-\u202e\u2066-\u2069"
-"""The same characters as the inside of a regex character class."""
+"""Those characters as the inside of a regex character class."""
 _BIDI = re.compile(f"[{BIDI_CLASS}]")
 
 
