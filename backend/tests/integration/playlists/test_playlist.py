@@ -24,7 +24,14 @@ from playlist_service.db.models import user_channels, user_packages, user_tariff
 from playlist_service.playlists import lines
 from playlist_service.playlists.resolution import allowed_streams_for_users, resolve_channels
 from tests.factories import ChannelFactory, UserFactory, link
-from tests.integration.subscribers.helpers import BASE_URL, add_channel, add_group, add_package, add_tariff, user_body
+from tests.integration.subscribers.helpers import (
+    BASE_URL,
+    add_channel,
+    add_group,
+    add_package,
+    add_tariff,
+    create,
+)
 
 Client = AsyncTestClient[Litestar]
 PARSER_DIR = Path(__file__).resolve().parents[2] / "playlist_parser"
@@ -40,13 +47,6 @@ def parse_with_player(content: str) -> list[dict[str, Any]]:
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
     items: list[dict[str, Any]] = json.loads(proc.stdout)["items"]
     return items
-
-
-async def create(client: Client, **overrides: Any) -> dict[str, Any]:
-    response = await client.post("/api/v1/users", json=user_body(**overrides))
-    assert response.status_code == 201, response.text
-    data: dict[str, Any] = response.json()["data"]
-    return data
 
 
 @pytest.fixture
@@ -300,7 +300,9 @@ async def test_a_channel_orphaned_after_the_keys_were_read_is_left_out(
     user = await create(auth_client, channel_ids=[kept, gone])
     await db.execute(text("UPDATE channels SET sync_status = 'orphaned' WHERE id = :id"), {"id": gone})
     await db.commit()
-    monkeypatch.setattr(lines, "KEYS_SQL", lines.KEYS_SQL.replace("c.sync_status = 'synced' AND ", ""))
+    unfiltered = lines.KEYS_SQL.replace("c.sync_status = 'synced' AND ", "")
+    assert unfiltered != lines.KEYS_SQL  # else this test would test nothing
+    monkeypatch.setattr(lines, "KEYS_SQL", unfiltered)
     heads = await lines.playlist_heads(db, user["id"])
     await db.commit()
     assert len(heads) == 1 and heads[0].endswith(b"/kept")

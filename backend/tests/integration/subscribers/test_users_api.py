@@ -25,19 +25,13 @@ from tests.integration.subscribers.helpers import (
     add_package,
     add_tariff,
     assert_converged,
+    create,
     local_user,
     remote_tokens_of,
     user_body,
 )
 
 Client = AsyncTestClient[Litestar]
-
-
-async def create(client: Client, number: str = "AG-001", **overrides: Any) -> dict[str, Any]:
-    response = await client.post("/api/v1/users", json=user_body(number, **overrides))
-    assert response.status_code == 201, response.text
-    data: dict[str, Any] = response.json()["data"]
-    return data
 
 
 async def test_create_user_registers_token_at_auth_service(
