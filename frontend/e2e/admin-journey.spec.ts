@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
-import { expect, getFlussonicStreams, login, setFlussonicStreams, snap, test } from "./fixtures";
+import { expect, field, getFlussonicStreams, login, setFlussonicStreams, snap, test } from "./fixtures";
 
 // One admin's day, in order, against the real backend, PostgreSQL and simulators.
 test.describe.configure({ mode: "serial" });
@@ -34,11 +34,6 @@ function nav(page: Page, name: string): Promise<void> {
 
 function rowNames(page: Page): Locator {
   return page.locator("tbody tr td:nth-child(4) p:first-child");
-}
-
-/** The input of a Mantine select (its listbox carries the same label). */
-function field(page: Page, label: string): Locator {
-  return page.getByLabel(label, { exact: true }).and(page.locator("input"));
 }
 
 async function pick(page: Page, label: string, option: string): Promise<void> {

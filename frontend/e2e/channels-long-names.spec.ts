@@ -1,22 +1,10 @@
-import { expect, getFlussonicStreams, login, setFlussonicStreams, snap, test } from "./fixtures";
+import { apiOf, expect, getFlussonicStreams, horizontalOverflow, login, setFlussonicStreams, snap, test } from "./fixtures";
 
 // A long package or group name must not widen its column: at 1280px the Status and Edit columns
 // stay on screen and the table does not scroll sideways.
 test("long package and group names keep the channels table within the page", async ({ page }) => {
   await login(page);
-  const csrf = await page.evaluate(async () => {
-    const me = (await (await fetch("/api/v1/auth/me")).json()) as { data: { csrf_token: string } };
-    return me.data.csrf_token;
-  });
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await page.request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { "X-CSRF-Token": csrf },
-      data: body,
-    });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
-    return ((await response.json()) as { data: unknown }).data;
-  };
+  const api = await apiOf(page);
   await api("POST", "/channels/sync");
   const suffix = Date.now().toString(36);
   const pkg = (await api("POST", "/packages", {
@@ -32,8 +20,7 @@ test("long package and group names keep the channels table within the page", asy
   await page.goto("/channels");
   const row = page.locator("tr", { hasText: "russia24" });
   await expect(row.getByRole("button", { name: /^Edit / })).toBeInViewport();
-  const overflow = await page.locator("table").first().evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await snap(page, "channels-long-names");
 
   // An orphaned row (Edit and Delete buttons) still shows its whole "Orphaned" badge.

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
 
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, "../test-results/screenshots");
 
@@ -106,4 +106,14 @@ export function countRequests(page: Page, method: string, path: RegExp): { reado
     if (request.method() === method && path.test(new URL(request.url()).pathname)) counter.count += 1;
   });
   return counter;
+}
+
+/** How far the page's first table reaches past its scroll container (0 or less: it fits). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.locator("table").first().evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
+}
+
+/** The input labelled `label` (Mantine also labels the wrapper). */
+export function field(page: Page, label: string): Locator {
+  return page.getByLabel(label, { exact: true }).and(page.locator("input"));
 }

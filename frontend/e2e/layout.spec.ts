@@ -1,9 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
-import { apiOf, expect, login, snap, test } from "./fixtures";
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.locator("table").first().evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
-}
+import type { Locator } from "@playwright/test";
+import { apiOf, expect, horizontalOverflow, login, snap, test } from "./fixtures";
 
 /** How far the text of `element` starts from its table cell's left edge. */
 async function indentInCell(element: Locator): Promise<number> {

@@ -9,7 +9,6 @@ test("a page past the end shows the last page; paging and filters can be undone 
   await page.goto("/channels?page=99");
   await expect(page).toHaveURL(new RegExp(`/channels\\?page=${pages}$`));
   await expect(page.locator("tbody tr").first()).toBeVisible();
-  await expect(page.getByText("No channels yet")).toHaveCount(0);
 
   await page.goto("/channels");
   await page.getByRole("button", { name: "Page 2" }).click();

@@ -1,10 +1,4 @@
-import type { Page } from "@playwright/test";
-import { apiOf, expect, login, setAuthServiceFaults, snap, test } from "./fixtures";
-
-/** How far the first table of the page reaches past its scroll container (0 or less: it fits). */
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.locator("table").first().evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
-}
+import { apiOf, expect, horizontalOverflow, login, setAuthServiceFaults, snap, test } from "./fixtures";
 
 /** A 100-character name without a single space, the longest the API accepts. */
 function unbroken(prefix: string, suffix: string): string {

@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { ApiError, errorMessage } from "@/api/errors";
+import { plural } from "@/components/confirm-dialog";
 import { notifyError, notifySuccess, notifyWarning } from "@/lib/notify";
 import { useSingleFlightMutation } from "@/lib/use-single-flight-mutation";
 
@@ -59,7 +60,7 @@ export function useFlussonicSync() {
       if (result.skipped) {
         notifyWarning(
           `${describeSyncResult(result)}. Skipped: ${describeSkipped(result).join("; ")}`,
-          `Sync finished; ${result.skipped === 1 ? "1 stream" : `${result.skipped} streams`} skipped`,
+          `Sync finished; ${plural(result.skipped, "stream")} skipped`,
         );
       } else notifySuccess(describeSyncResult(result), "Sync finished");
     },

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, SegmentedControl, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconKey, IconPlus } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fieldErrors } from "@/api/errors";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { PaginationBar } from "@/components/data-table/pagination-bar";
+import { CellText } from "@/components/data-table/cell-text";
+import { EmptyListText, PaginationBar } from "@/components/data-table/pagination-bar";
 import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
 import { formatDateTime } from "@/lib/dates";
@@ -127,9 +128,9 @@ export function ApiKeysPage() {
             {keys.data?.items.map((k) => (
               <Table.Tr key={k.id} style={k.revoked_at ? { opacity: 0.55 } : undefined}>
                 <Table.Td>
-                  <Text size="sm" dir="auto" ta="left">
+                  <CellText lineClamp={2} title={k.name}>
                     {k.name}
-                  </Text>
+                  </CellText>
                 </Table.Td>
                 <Table.Td>
                   <Code>{k.prefix}…</Code>
@@ -162,10 +163,7 @@ export function ApiKeysPage() {
         </Table>
         {keys.isPending && <Skeleton h={120} />}
         {keys.data?.items.length === 0 && (
-          <Group justify="center" p="lg" c="dimmed">
-            <IconKey size={18} />
-            <Text>No API keys yet.</Text>
-          </Group>
+          <EmptyListText total={keys.data.total} filtered={false} noun="API keys" onFirstPage={() => setUrl({ page: "1" }, { resetPage: false })} />
         )}
       </Paper>
       {keys.data && keys.data.pages > 1 && (
