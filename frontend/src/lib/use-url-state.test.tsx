@@ -5,14 +5,15 @@ import { createMemoryRouter, RouterProvider } from "react-router";
 import { useClampPage, useSearchBox, useUrlState } from "./use-url-state";
 
 const DEFAULTS = { page: "1", status: "", search: "" };
-type Update = ReturnType<typeof useUrlState<keyof typeof DEFAULTS>>[1];
-const handle: { update: Update | null } = { update: null };
+type State = ReturnType<typeof useUrlState<keyof typeof DEFAULTS>>;
+const handle: { update: State[1] | null; goToPage: State[2] | null } = { update: null, goToPage: null };
 
 function ListPage({ result }: { result?: { page: number; pages: number; total: number } }) {
-  const [url, update] = useUrlState(DEFAULTS);
+  const [url, update, goToPage] = useUrlState(DEFAULTS);
   useEffect(() => {
     handle.update = update;
-  }, [update]);
+    handle.goToPage = goToPage;
+  }, [update, goToPage]);
   const search = useSearchBox(url.search, (value, options) => update({ search: value }, options));
   useClampPage(result, true, (p, options) => update({ page: String(p) }, options));
   return <input aria-label="Search" value={search.value} onChange={(e) => search.onChange(e.currentTarget.value)} />;
@@ -34,6 +35,16 @@ describe("list state in the URL", () => {
     expect(router.state.location.search).toBe("?status=orphaned");
     await act(() => router.navigate(-1));
     expect(router.state.location.search).toBe("?page=2");
+  });
+
+  it("goToPage keeps the filters and pushes, or replaces when asked", () => {
+    const router = renderAt("/list?status=orphaned");
+    act(() => handle.goToPage?.(3));
+    expect(router.state.location.search).toBe("?status=orphaned&page=3");
+    expect(router.state.historyAction).toBe("PUSH");
+    act(() => handle.goToPage?.(1, { replace: true }));
+    expect(router.state.location.search).toBe("?status=orphaned");
+    expect(router.state.historyAction).toBe("REPLACE");
   });
 
   it("a page past the end moves to the last page, replacing the entry", async () => {

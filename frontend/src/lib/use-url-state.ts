@@ -35,7 +35,12 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
     },
     [setParams, defaults],
   );
-  return [values, update] as const;
+  /** To page `p` of the list (for lists whose state has a `page`). */
+  const goToPage = useCallback(
+    (p: number, options?: UrlUpdateOptions) => update({ page: String(p) } as Partial<Record<K, string>>, options),
+    [update],
+  );
+  return [values, update, goToPage] as const;
 }
 
 export function positiveInt(value: string, fallback: number): number {

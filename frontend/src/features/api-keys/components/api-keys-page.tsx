@@ -94,10 +94,10 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
 const DEFAULTS = { page: "1" };
 
 export function ApiKeysPage() {
-  const [url, setUrl] = useUrlState(DEFAULTS);
+  const [url, , goToPage] = useUrlState(DEFAULTS);
   const page = positiveInt(url.page, 1);
   const keys = useQuery(apiKeysOptions(page));
-  useClampPage(keys.data, !keys.isPlaceholderData, (p, options) => setUrl({ page: String(p) }, options));
+  useClampPage(keys.data, !keys.isPlaceholderData, goToPage);
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -163,7 +163,7 @@ export function ApiKeysPage() {
         </Table>
         {keys.isPending && <Skeleton h={120} />}
         {keys.data?.items.length === 0 && (
-          <EmptyListText total={keys.data.total} filtered={false} noun="API keys" onFirstPage={() => setUrl({ page: "1" }, { resetPage: false })} />
+          <EmptyListText total={keys.data.total} filtered={false} noun="API keys" onFirstPage={() => goToPage(1)} />
         )}
       </Paper>
       {keys.data && keys.data.pages > 1 && (
@@ -173,7 +173,7 @@ export function ApiKeysPage() {
           total={keys.data.total}
           perPage={keys.data.per_page}
           noun="key"
-          onPage={(p) => setUrl({ page: String(p) }, { resetPage: false })}
+          onPage={goToPage}
         />
       )}
       {creating && <CreateKeyModal onClose={() => setCreating(false)} />}

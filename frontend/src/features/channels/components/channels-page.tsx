@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { IconPhotoOff, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { groupLookupOptions, packageLookupOptions } from "@/api/queries/lookups";
 import { ConfirmDialog, plural } from "@/components/confirm-dialog";
 import { CellText } from "@/components/data-table/cell-text";
@@ -28,7 +28,7 @@ import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
 import { notifySuccess } from "@/lib/notify";
 import { reorderPage } from "@/lib/reorder";
-import { positiveInt, useClampPage, useSearchBox, useUrlState, type UrlUpdateOptions } from "@/lib/use-url-state";
+import { positiveInt, useClampPage, useSearchBox, useUrlState } from "@/lib/use-url-state";
 import {
   channelCascadeOptions,
   channelName,
@@ -84,7 +84,7 @@ function Logo({ channel, name }: { channel: Channel; name: string }) {
 }
 
 export function ChannelsPage() {
-  const [url, setUrl] = useUrlState(DEFAULTS);
+  const [url, setUrl, goToPage] = useUrlState(DEFAULTS);
   const filters: ChannelFilters = {
     page: positiveInt(url.page, 1),
     per_page: positiveInt(url.per_page, 20),
@@ -98,10 +98,6 @@ export function ChannelsPage() {
   const reorder = useReorderChannels(filters);
   const sync = useFlussonicSync();
   const search = useSearchBox(url.search, (value, options) => setUrl({ search: value }, options));
-  const goToPage = useCallback(
-    (p: number, options?: UrlUpdateOptions) => setUrl({ page: String(p) }, { resetPage: false, ...options }),
-    [setUrl],
-  );
   // Also after deleting the last row of the last page: the refetched page is past the end.
   useClampPage(channels.data, !channels.isPlaceholderData, goToPage);
   const [editing, setEditing] = useState<number | null>(null);

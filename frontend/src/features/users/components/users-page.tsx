@@ -1,14 +1,13 @@
 import { Badge, Button, Group, Paper, ScrollArea, Select, Skeleton, Table, TextInput, VisuallyHidden } from "@mantine/core";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
 import { Link } from "react-router";
 import { tariffLookupOptions } from "@/api/queries/lookups";
 import { CellText } from "@/components/data-table/cell-text";
 import { EmptyListText, PaginationBar } from "@/components/data-table/pagination-bar";
 import { PageHeader } from "@/components/page-header";
 import { QueryError } from "@/components/query-error";
-import { positiveInt, useClampPage, useSearchBox, useUrlState, type UrlUpdateOptions } from "@/lib/use-url-state";
+import { positiveInt, useClampPage, useSearchBox, useUrlState } from "@/lib/use-url-state";
 import { AUTH_SYNC_STATES, usersOptions, type AuthSyncStatus, type UserFilters } from "../api/users";
 import { AuthSyncBadge } from "./auth-sync-badge";
 import { DownloadPlaylistButton } from "./download-button";
@@ -20,7 +19,7 @@ function authSyncFilter(value: string): "" | AuthSyncStatus {
 }
 
 export function UsersPage() {
-  const [url, setUrl] = useUrlState(DEFAULTS);
+  const [url, setUrl, goToPage] = useUrlState(DEFAULTS);
   const filters: UserFilters = {
     page: positiveInt(url.page, 1),
     per_page: positiveInt(url.per_page, 20),
@@ -32,10 +31,6 @@ export function UsersPage() {
   const users = useQuery(usersOptions(filters));
   const tariffs = useQuery(tariffLookupOptions);
   const search = useSearchBox(url.search, (value, options) => setUrl({ search: value }, options));
-  const goToPage = useCallback(
-    (p: number, options?: UrlUpdateOptions) => setUrl({ page: String(p) }, { resetPage: false, ...options }),
-    [setUrl],
-  );
   useClampPage(users.data, !users.isPlaceholderData, goToPage);
   const filtered = Boolean(filters.search || filters.status || filters.tariff || filters.auth_sync);
 
