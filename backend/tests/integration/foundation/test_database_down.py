@@ -18,8 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from playlist_service.api.errors import EXCEPTION_HANDLERS
 from playlist_service.api.request_id import RequestIdMiddleware
-from playlist_service.app import create_app
-from tests.conftest import LogCapture, make_settings
+from tests.conftest import LogCapture
 
 UNREACHABLE = "The database is not reachable; try again shortly"
 
@@ -31,14 +30,6 @@ def assert_unavailable(response: Any) -> dict[str, Any]:
     assert int(response.headers["retry-after"]) > 0
     assert error["request_id"] == response.headers["x-request-id"]
     return error
-
-
-@pytest.fixture
-async def down_client() -> AsyncIterator[AsyncTestClient[Litestar]]:
-    # Nothing listens on port 9 of the loopback: every connection is refused at once.
-    app = create_app(make_settings("postgresql+asyncpg://nobody:secret@127.0.0.1:9/nothing"))
-    async with AsyncTestClient(app=app) as client:
-        yield client
 
 
 @pytest.mark.parametrize(
